@@ -1,0 +1,43 @@
+# celac-kg: build the knowledge graph and serve it; run the tests.
+# Needs only python3 (>= 3.11) with pip and venv; everything else is installed here.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+UV     := $(BIN)/uv
+UV_VERSION := 0.13.9
+STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+
+.PHONY: help install run build test check lock clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+install: $(STAMP)  ## create .venv with the locked dependencies
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	$(UV) pip sync --python $(BIN)/python --require-hashes requirements.lock
+	$(UV) pip install --python $(BIN)/python --no-deps -e .
+	rm -f $(VENV)/.installed-* && touch $@
+
+run: install  ## build the graph from corpus/ into data/, then serve it
+	$(BIN)/celac-kg build
+	$(BIN)/celac-kg serve
+
+build: install  ## build the graph from corpus/ into data/
+	$(BIN)/celac-kg build
+
+test: install  ## run the test suite
+	$(BIN)/python -m pytest
+
+check: install  ## lint and type-check
+	$(BIN)/ruff check extract graph api tests
+	$(BIN)/mypy
+
+lock:  ## re-resolve requirements.lock from pyproject.toml
+	uv pip compile pyproject.toml --extra dev --override overrides.txt --generate-hashes \
+	  --python-version 3.11 --quiet -o requirements.lock
+
+clean:  ## remove the environment and the built graph
+	rm -rf $(VENV) data

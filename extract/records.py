@@ -1,0 +1,108 @@
+"""The records extraction hands to the graph: plain data, no RDF.
+
+A plan has areas (nested where the text nests sections); an area has its descriptive passages
+(objectives, thematic axis, responsible body) and its mandates. Every text carries the passages it
+was read from, one per source that holds it, so provenance is exact down to the character.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.text import Passage, Source
+
+
+@dataclass
+class Mandate:
+    """A numbered, bulleted or listed commitment of a plan.
+
+    ``passages`` holds the item as found in each source (the first is the one whose wording is the
+    mandate's text); ``variants`` are other wordings of the same item in other sources; ``notes`` are
+    footnotes attached to the item.
+    """
+
+    number: str | None
+    passages: list[Passage]
+    notes: list[Passage] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.passages[0].text
+
+    @property
+    def sources(self) -> list[str]:
+        return sorted({p.source for p in self.passages})
+
+    @property
+    def variants(self) -> list[Passage]:
+        main = self.passages[0]
+        return [p for p in self.passages[1:] if p.text != main.text]
+
+
+@dataclass
+class Area:
+    """A heading of a plan under which mandates are listed: a decision area, a chapter, a section."""
+
+    number: str | None
+    title: Passage
+    objectives: list[Passage] = field(default_factory=list)
+    axis: list[Passage] = field(default_factory=list)
+    responsible: list[Passage] = field(default_factory=list)
+    mandates: list[Mandate] = field(default_factory=list)
+    areas: list[Area] = field(default_factory=list)
+    # Every source passage of the heading (a reconciled area has one per source).
+    titles: list[Passage] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.titles:
+            self.titles = [self.title]
+
+    def walk(self) -> list[Area]:
+        """This area and all its sub-areas, depth first, in document order."""
+        found = [self]
+        for sub in self.areas:
+            found.extend(sub.walk())
+        return found
+
+
+@dataclass
+class PlanSpec:
+    """One ``[[plan]]`` table of ``plans.toml``."""
+
+    id: str
+    title: str
+    sources: list[str]
+    title_en: str | None = None
+    date: str | None = None
+    place: str | None = None
+    adopted_at: str | None = None
+    url: str | None = None
+    layouts: dict[str, str] = field(default_factory=dict)
+    slug: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.slug:
+            self.slug = self.id.lower()
+
+
+@dataclass
+class Plan:
+    """A plan: its manifest entry, its sources and its areas in document order."""
+
+    spec: PlanSpec
+    sources: list[Source]
+    areas: list[Area]
+    layouts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.spec.id
+
+    def all_areas(self) -> list[Area]:
+        found: list[Area] = []
+        for area in self.areas:
+            found.extend(area.walk())
+        return found
+
+    def all_mandates(self) -> list[Mandate]:
+        return [m for a in self.all_areas() for m in a.mandates]
