@@ -1,0 +1,72 @@
+"""``celac-kg``: build the graph, query it, serve it.
+
+Each command is a thin wrapper over a plain function of ``extract``, ``graph`` or ``api``; the
+heavy layers are imported only by the commands that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from graph.errors import GraphError
+
+DEFAULT_CORPUS = Path("corpus")
+DEFAULT_OUT = Path("data")
+
+
+def _build(args: argparse.Namespace) -> int:
+    from extract.build import build
+    from extract.errors import ExtractError
+
+    try:
+        summary = build(args.corpus, args.out)
+    except (ExtractError, GraphError) as e:
+        print(f"celac-kg build: {e}", file=sys.stderr)
+        print("The previous store and dumps, if any, are untouched.", file=sys.stderr)
+        return 1
+    print(summary.text())
+    return 0
+
+
+def _query(args: argparse.Namespace) -> int:
+    from graph.oxigraph import OxigraphStore
+    from graph.publish import store_path
+    from graph.results import render
+
+    try:
+        store = OxigraphStore(store_path(args.store))
+        result = store.query(args.sparql)
+        sys.stdout.write(render(result, args.format))
+    except GraphError as e:
+        print(f"celac-kg query: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="celac-kg", description=__doc__.splitlines()[0] if __doc__ else None)
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="parse the corpus, validate the graph, write the store and dumps")
+    b.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder with plans.toml (default: corpus)")
+    b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the store and dumps go (default: data)")
+    b.set_defaults(run=_build)
+
+    q = sub.add_parser("query", help="answer a SPARQL query from the built store")
+    q.add_argument("--store", type=Path, default=DEFAULT_OUT, help="the build folder or a store (default: data)")
+    q.add_argument("--format", choices=["json", "csv", "tsv", "table"], default="table")
+    q.add_argument("sparql", help="the query; the project's prefixes (celac:, dcterms:, …) are predeclared")
+    q.set_defaults(run=_query)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    code: int = args.run(args)
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,44 @@
+"""Shared machinery of the layouts: items that grow line by line, and footnotes that follow markers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.records import Area, Mandate
+from extract.text import SUPERSCRIPTS, Line, Passage, Source
+
+
+@dataclass
+class Item:
+    """An item being read: the ranges of the source it covers so far."""
+
+    number: str | None
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+
+    def add(self, start: int, end: int) -> None:
+        self.ranges.append((start, end))
+
+    def add_line(self, line: Line, start: int | None = None) -> None:
+        self.ranges.append((line.start if start is None else start, line.end))
+
+    def passage(self, source: Source) -> Passage:
+        return source.passage(self.ranges)
+
+
+def mandate(source: Source, item: Item, notes: dict[str, Line]) -> Mandate:
+    """The mandate an item makes, with the footnotes whose markers appear inside it."""
+    text = item.passage(source)
+    found: list[Passage] = []
+    span = text.span
+    for marker in source.text[span.start : span.end]:
+        if marker in SUPERSCRIPTS and marker in notes:
+            found.append(source.passage_of_lines([notes[marker]]))
+    return Mandate(item.number, [text], found)
+
+
+def new_area(source: Source, number: str | None, title: Line, title_start: int) -> Area:
+    """An area whose heading runs from ``title_start`` to the end of ``title`` (a trailing colon dropped)."""
+    passage = source.passage([(title_start, title.end)])
+    if passage.text.endswith(":"):
+        passage = passage.sub(0, len(passage.text) - 1)
+    return Area(number, passage)

@@ -1,0 +1,25 @@
+"""What can go wrong in the graph layer.
+
+    GraphError
+    ├── InvalidGraph     the built graph does not conform to the shapes (the build refuses it)
+    ├── StoreError       the store is missing, corrupt or cannot be opened
+    └── QueryError       a query cannot be parsed or evaluated
+"""
+
+from __future__ import annotations
+
+
+class GraphError(Exception):
+    """Raised when the graph cannot be built, stored or queried."""
+
+
+class InvalidGraph(GraphError):
+    """Raised when the built graph does not conform to the shapes; the message lists the violations."""
+
+
+class StoreError(GraphError):
+    """Raised when a store is missing, corrupt or cannot be opened; the message names its folder."""
+
+
+class QueryError(GraphError):
+    """Raised when a query cannot be parsed or evaluated; the message is the engine's."""

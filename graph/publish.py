@@ -1,0 +1,104 @@
+"""Publish a built dataset: a new on-disk store and its dumps, swapped in only when complete.
+
+    out/
+      current -> builds/20261121T160102Z-4242     (a symlink, replaced atomically)
+      builds/20261121T160102Z-4242/store/         (pyoxigraph)
+      builds/20261121T160102Z-4242/dumps/celac-kg.{ttl,nq,jsonld}
+
+A build that fails, or is killed, leaves ``current`` pointing at the previous build.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from graph.errors import StoreError
+from graph.namespaces import PREFIXES
+from graph.oxigraph import is_store, write_store
+
+CURRENT = "current"
+BUILDS = "builds"
+DUMP_NAME = "celac-kg"
+DUMPS = {"ttl": "turtle", "nq": "nquads", "jsonld": "json-ld"}
+KEEP = 2  # builds kept: the current one and the one before, for readers still holding it
+
+
+@dataclass(frozen=True)
+class Publication:
+    folder: Path
+    store: Path
+    dumps: dict[str, Path]
+    quads: int
+
+
+def store_path(out: Path) -> Path:
+    """The store a reader should open: ``out/current/store``, or ``out`` itself if it is a store."""
+    if is_store(out):
+        return out
+    candidate = out / CURRENT / "store"
+    if is_store(candidate):
+        return candidate
+    raise StoreError(f"{out} holds no built store (looked for {candidate}): run `celac-kg build --out {out}`")
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All the dataset's triples in one graph (the dumps' Turtle, the validator's input)."""
+    g = Graph()
+    for prefix, iri in PREFIXES.items():
+        g.bind(prefix, iri)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g
+
+
+def publish(ds: Dataset, out: Path) -> Publication:
+    """Write ``ds`` as a store and dumps under ``out/builds/…``, then point ``out/current`` at it."""
+    builds = out / BUILDS
+    builds.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    folder = builds / f"{stamp}-{os.getpid()}"
+    try:
+        folder.mkdir()
+        nquads = ds.serialize(format="nquads", encoding="utf-8")
+        quads = write_store(folder / "store", nquads)
+        dumps = _write_dumps(ds, folder / "dumps", nquads)
+        _swap(out, folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    _prune(builds, keep=folder)
+    return Publication(folder, folder / "store", dumps, quads)
+
+
+def _write_dumps(ds: Dataset, folder: Path, nquads: bytes) -> dict[str, Path]:
+    folder.mkdir()
+    paths = {ext: folder / f"{DUMP_NAME}.{ext}" for ext in DUMPS}
+    paths["nq"].write_bytes(nquads)
+    union = union_graph(ds)
+    union.serialize(paths["ttl"], format="turtle", encoding="utf-8")
+    union.serialize(paths["jsonld"], format="json-ld", context=PREFIXES, encoding="utf-8")
+    return paths
+
+
+def _swap(out: Path, folder: Path) -> None:
+    link = out / CURRENT
+    if link.exists() and not link.is_symlink():
+        raise StoreError(f"{link} exists and is not a symlink made by celac-kg build; move it away")
+    tmp = out / f".{CURRENT}-{os.getpid()}"
+    if tmp.is_symlink():
+        tmp.unlink()
+    tmp.symlink_to(folder.relative_to(out))
+    os.replace(tmp, link)
+
+
+def _prune(builds: Path, keep: Path) -> None:
+    folders = sorted((p for p in builds.iterdir() if p.is_dir()), key=lambda p: p.name)
+    old = [p for p in folders if p != keep][: max(0, len(folders) - KEEP)]
+    for folder in old:
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,277 @@
+"""Records → RDF: one graph per plan, and one for what the plans share (sources, the build).
+
+The records come from ``extract``; this module only asks of them the shape described by the
+protocols below, so ``graph`` depends on nothing in ``extract``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from graph import iris
+from graph.namespaces import CELAC, OA, PREFIXES, SCHEMA
+
+QUOTE_CONTEXT = 32  # characters of oa:prefix / oa:suffix
+LABEL_WORDS = 12
+
+
+class SpanLike(Protocol):
+    @property
+    def source(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+class PassageLike(Protocol):
+    @property
+    def source(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def span(self) -> SpanLike: ...
+
+
+class MandateLike(Protocol):
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def passages(self) -> Sequence[PassageLike]: ...
+    @property
+    def notes(self) -> Sequence[PassageLike]: ...
+
+
+class AreaLike(Protocol):
+    @property
+    def number(self) -> str | None: ...
+    @property
+    def title(self) -> PassageLike: ...
+    @property
+    def titles(self) -> Sequence[PassageLike]: ...
+    @property
+    def objectives(self) -> Sequence[PassageLike]: ...
+    @property
+    def axis(self) -> Sequence[PassageLike]: ...
+    @property
+    def responsible(self) -> Sequence[PassageLike]: ...
+    @property
+    def mandates(self) -> Sequence[MandateLike]: ...
+    @property
+    def areas(self) -> Sequence[AreaLike]: ...
+
+
+class SourceLike(Protocol):
+    @property
+    def name(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+class PlanSpecLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def slug(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def title_en(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+
+
+class PlanLike(Protocol):
+    @property
+    def spec(self) -> PlanSpecLike: ...
+    @property
+    def sources(self) -> Sequence[SourceLike]: ...
+    @property
+    def areas(self) -> Sequence[AreaLike]: ...
+
+
+@dataclass(frozen=True)
+class BuildInfo:
+    """The build activity: when it ran and with which version of the software."""
+
+    started: datetime
+    ended: datetime
+    version: str
+
+
+def es(text: str) -> Literal:
+    return Literal(text, lang="es")
+
+
+class _PlanWriter:
+    def __init__(self, plan: PlanLike, graph: Graph) -> None:
+        self.plan = plan
+        self.g = graph
+        self.plan_iri = iris.plan(plan.spec.slug)
+        self.texts = {s.name: s.text for s in plan.sources}
+
+    def write(self) -> None:
+        g, spec, p = self.g, self.plan.spec, self.plan_iri
+        g.add((p, RDF.type, CELAC.Plan))
+        g.add((p, DCTERMS.identifier, Literal(spec.id)))
+        g.add((p, DCTERMS.title, es(spec.title)))
+        g.add((p, RDFS.label, es(spec.title)))
+        if spec.title_en:
+            g.add((p, RDFS.label, Literal(spec.title_en, lang="en")))
+        if spec.date:
+            g.add((p, DCTERMS.date, Literal(spec.date, datatype=XSD.date)))
+        g.add((p, PROV.wasGeneratedBy, iris.BUILD))
+        for source in self.plan.sources:
+            g.add((p, DCTERMS.source, iris.source(source.name)))
+        self._areas(self.plan.areas, p, None, "")
+
+    def _areas(
+        self, areas: Sequence[AreaLike], parent: URIRef, parent_area: URIRef | None, path: str | None
+    ) -> None:
+        """Write ``areas``; ``path`` is the dotted numbers of the ancestors ("II"), None if one has none."""
+        numbers = [a.number for a in areas]
+        for position, area in enumerate(areas, start=1):
+            iri = iris.child(parent, "area", iris.key(area.number, position, numbers))
+            self._area(area, iri, position, parent_area)
+            own = None if path is None or not area.number else ".".join(filter(None, [path, area.number]))
+            reference = f"{self.plan.spec.id} {own}" if own else f"{self.plan.spec.id} · {area.title.text}"
+            self._mandates(area, iri, reference, dotted=own is not None)
+            self._areas(area.areas, iri, iri, own)
+
+    def _area(self, area: AreaLike, iri: URIRef, position: int, parent: URIRef | None) -> None:
+        g = self.g
+        g.add((iri, RDF.type, CELAC.Area))
+        g.add((self.plan_iri, CELAC.hasArea, iri))
+        g.add((iri, CELAC.inPlan, self.plan_iri))
+        if parent is not None:
+            g.add((iri, CELAC.subAreaOf, parent))
+        if area.number:
+            g.add((iri, CELAC.number, Literal(area.number)))
+        g.add((iri, CELAC.position, Literal(position)))
+        g.add((iri, RDFS.label, es(area.title.text)))
+        g.add((iri, DCTERMS.title, es(area.title.text)))
+        roles: list[tuple[str, Sequence[PassageLike], URIRef | None]] = [
+            ("title", area.titles, None),
+            ("objective", area.objectives, CELAC.objective),
+            ("axis", area.axis, CELAC.thematicAxis),
+            ("responsible", area.responsible, CELAC.responsibleBody),
+        ]
+        for role, passages, prop in roles:
+            counts: dict[str, int] = {}
+            for passage in passages:
+                if prop is not None:
+                    g.add((iri, prop, es(passage.text)))
+                counts[passage.source] = counts.get(passage.source, 0) + 1
+                self._reading(iri, passage, role, counts[passage.source])
+
+    def _mandates(self, area: AreaLike, area_iri: URIRef, reference: str, dotted: bool) -> None:
+        g = self.g
+        numbers = [m.number for m in area.mandates]
+        for position, mandate in enumerate(area.mandates, start=1):
+            iri = iris.child(area_iri, "mandate", iris.key(mandate.number, position, numbers))
+            text = mandate.passages[0].text
+            g.add((iri, RDF.type, CELAC.Mandate))
+            g.add((area_iri, CELAC.hasMandate, iri))
+            g.add((iri, CELAC.inPlan, self.plan_iri))
+            if mandate.number:
+                g.add((iri, CELAC.number, Literal(mandate.number)))
+            g.add((iri, CELAC.position, Literal(position)))
+            g.add((iri, CELAC.text, es(text)))
+            if mandate.number:
+                ref = f"{reference}.{mandate.number}" if dotted else f"{reference} · {mandate.number}"
+            else:
+                ref = f"{reference} · ({position})"
+            g.add((iri, RDFS.label, es(f"{ref}: {_abridge(text)}")))
+            for other in mandate.passages[1:]:
+                if other.text != text:
+                    g.add((iri, CELAC.alternativeText, es(other.text)))
+            for note in mandate.notes:
+                g.add((iri, SKOS.note, es(note.text)))
+            counts: dict[str, int] = {}
+            for passage in mandate.passages:
+                counts[passage.source] = counts.get(passage.source, 0) + 1
+                self._reading(iri, passage, "text", counts[passage.source])
+
+    def _reading(self, item: URIRef, passage: PassageLike, role: str, index: int) -> None:
+        g = self.g
+        span = passage.span
+        raw = self.texts[span.source]
+        node = iris.reading(item, span.source, role, index)
+        position = URIRef(f"{node}-position")
+        quote = URIRef(f"{node}-quote")
+        g.add((item, PROV.wasDerivedFrom, node))
+        g.add((item, DCTERMS.source, iris.source(span.source)))
+        g.add((node, RDF.type, OA.SpecificResource))
+        g.add((node, OA.hasSource, iris.source(span.source)))
+        g.add((node, CELAC.role, Literal(role)))
+        g.add((node, RDF.value, es(passage.text)))
+        g.add((node, OA.hasSelector, position))
+        g.add((position, RDF.type, OA.TextPositionSelector))
+        g.add((position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
+        g.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, OA.hasSelector, quote))
+        g.add((quote, RDF.type, OA.TextQuoteSelector))
+        g.add((quote, OA.exact, Literal(raw[span.start : span.end])))
+        g.add((quote, OA.prefix, Literal(raw[max(0, span.start - QUOTE_CONTEXT) : span.start])))
+        g.add((quote, OA.suffix, Literal(raw[span.end : span.end + QUOTE_CONTEXT])))
+
+
+def _abridge(text: str) -> str:
+    words = text.split()
+    return text if len(words) <= LABEL_WORDS else " ".join(words[:LABEL_WORDS]) + " …"
+
+
+def plan_graph(plan: PlanLike, graph: Graph | None = None) -> Graph:
+    """The triples of one plan: the plan, its areas and mandates, and where each was read."""
+    g = graph if graph is not None else Graph()
+    _PlanWriter(plan, g).write()
+    return g
+
+
+def shared_graph(sources: Sequence[SourceLike], build: BuildInfo, graph: Graph | None = None) -> Graph:
+    """The source documents and the build activity that read them."""
+    g = graph if graph is not None else Graph()
+    for source in sources:
+        iri = iris.source(source.name)
+        g.add((iri, RDF.type, CELAC.SourceDocument))
+        g.add((iri, DCTERMS.identifier, Literal(source.name)))
+        g.add((iri, RDFS.label, Literal(source.name)))
+        g.add((iri, DCTERMS.format, Literal("text/plain")))
+        g.add((iri, CELAC.sha256, Literal(source.sha256)))
+        g.add((iri, CELAC.length, Literal(len(source.text))))
+        g.add((iris.BUILD, PROV.used, iri))
+    g.add((iris.BUILD, RDF.type, PROV.Activity))
+    g.add((iris.BUILD, RDFS.label, Literal("celac-kg build", lang="en")))
+    g.add((iris.BUILD, PROV.startedAtTime, Literal(build.started)))
+    g.add((iris.BUILD, PROV.endedAtTime, Literal(build.ended)))
+    g.add((iris.BUILD, PROV.wasAssociatedWith, iris.SOFTWARE))
+    g.add((iris.SOFTWARE, RDF.type, PROV.SoftwareAgent))
+    g.add((iris.SOFTWARE, RDFS.label, Literal("celac-kg")))
+    g.add((iris.SOFTWARE, SCHEMA.softwareVersion, Literal(build.version)))
+    return g
+
+
+def dataset(plans: Sequence[PlanLike], build: BuildInfo, ontology: Graph | None = None) -> Dataset:
+    """Every plan in its named graph, the shared resources in theirs, and the ontology in its own."""
+    ds = Dataset()
+    for prefix, iri in PREFIXES.items():
+        ds.bind(prefix, iri)
+    for plan in plans:
+        plan_graph(plan, ds.graph(iris.named_graph(plan.spec.slug)))
+    sources = [s for plan in plans for s in plan.sources]
+    shared_graph(sources, build, ds.graph(iris.SHARED_GRAPH))
+    if ontology is not None:
+        from graph.namespaces import ONTOLOGY_IRI
+
+        target = ds.graph(URIRef(ONTOLOGY_IRI))
+        for triple in ontology:
+            target.add(triple)
+    return ds

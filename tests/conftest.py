@@ -1,0 +1,52 @@
+"""Session fixtures: the corpus, its sources, and one real build of it shared by the slow tests."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from extract.text import Source
+
+if TYPE_CHECKING:
+    from extract.build import BuildSummary
+    from graph.oxigraph import OxigraphStore
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def sources() -> dict[str, Source]:
+    return {p.name: Source.load(p) for p in sorted(CORPUS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> BuildSummary:
+    """The real corpus, built once into a temporary folder."""
+    from extract.build import build
+
+    return build(CORPUS, tmp_path_factory.mktemp("build") / "data")
+
+
+@pytest.fixture(scope="session")
+def store(built: BuildSummary) -> OxigraphStore:
+    from graph.oxigraph import OxigraphStore
+
+    return OxigraphStore(built.publication.store)
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the corpus folder."""
+    target = tmp_path / "corpus"
+    shutil.copytree(CORPUS, target)
+    return target

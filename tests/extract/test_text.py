@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.errors import SourceError
+from extract.text import Passage, Source, squash
+
+
+def make(text: str, name: str = "t.txt") -> Source:
+    return Source(name, text, "0" * 64)
+
+
+def test_passage_joins_lines_and_keeps_offsets() -> None:
+    src = make("• Promover la  cooperación\nregional¹ en energía.\n")
+    line1, line2 = src.lines[0], src.lines[1]
+    p = src.passage([(line1.start + 2, line1.end), (line2.start, line2.end)])
+    assert p.text == "Promover la cooperación regional en energía."
+    for i, c in enumerate(p.text):
+        if c != " ":
+            assert src.text[p.offsets[i]] == c
+    assert p.span.start == 2 and p.span.end == len(src.text) - 1
+    assert squash(src.text[p.span.start : p.span.end]) == squash(p.text)
+
+
+def test_passage_sub_and_add() -> None:
+    src = make("Uno dos\ntres cuatro")
+    p = src.passage([(0, 7)])
+    q = src.passage([(8, 19)])
+    assert (p + q).text == "Uno dos tres cuatro"
+    assert p.sub(4, 7).text == "dos" and p.sub(4, 7).span.start == 4
+    with pytest.raises(ValueError, match="cannot join"):
+        p + Passage("other.txt", "x", (0,))
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "is empty"), (b"  \n\n", "is empty"), (b"Declaraci\xf3n", "not UTF-8"), (b"\xef\xbb\xbfHola", "byte-order mark")],
+)
+def test_source_load_refuses_bad_files(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_bytes(content)
+    with pytest.raises(SourceError, match=reason) as e:
+        Source.load(path)
+    assert "plan.txt" in str(e.value)
+
+
+def test_source_load_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="does not exist"):
+        Source.load(tmp_path / "nope.txt")
+
+
+def test_source_sha256_is_of_the_bytes(sources: dict[str, Source], corpus_dir: Path) -> None:
+    import hashlib
+
+    for name, source in sources.items():
+        assert source.sha256 == hashlib.sha256((corpus_dir / name).read_bytes()).hexdigest()
