@@ -15,15 +15,17 @@ help:  ## list the targets
 install: $(STAMP)  ## create .venv with the locked dependencies
 
 $(STAMP): requirements.lock pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  echo "python3 -m venv failed; installing Debian's python3-venv"; \
+	  apt-get update -q && apt-get install -y -q python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
 	$(UV) pip sync --python $(BIN)/python --require-hashes requirements.lock
 	$(UV) pip install --python $(BIN)/python --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
-run: install  ## build the graph from corpus/ into data/, then serve it
+run: install  ## build the graph from corpus/ into data/ and show what it holds
 	$(BIN)/celac-kg build
-	$(BIN)/celac-kg serve
+	$(BIN)/celac-kg query "$$(sed -n '/^#/!p' queries/plans.rq)"
 
 build: install  ## build the graph from corpus/ into data/
 	$(BIN)/celac-kg build

@@ -28,8 +28,10 @@ def slug(text: str) -> str:
 
 
 def key(number: str | None, position: int, sibling_numbers: list[str | None]) -> str:
-    """A child's segment: its printed number if that is unique among its siblings, else its position."""
-    if number is not None and sibling_numbers.count(number) == 1:
+    """A child's segment: its printed number where every sibling has one and they are all distinct,
+    else its position (so a bare "1" and a dash item in first place never collide)."""
+    numbered = [n for n in sibling_numbers if n is not None]
+    if number is not None and len(numbered) == len(sibling_numbers) and len(set(numbered)) == len(numbered):
         return slug(number)
     return str(position)
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store
+from collections.abc import Iterable, Iterator
+
+import rdflib
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
 
 from graph.errors import QueryError, StoreError
 from graph.namespaces import PREFIXES
@@ -42,12 +45,36 @@ class OxigraphStore:
         return len(self._store)
 
 
-def write_store(path: Path, nquads: bytes) -> int:
-    """Create a store in the empty folder ``path`` from N-Quads; returns the number of quads."""
+def _term(term: rdflib.term.Node) -> NamedNode | BlankNode | Literal:
+    if isinstance(term, rdflib.URIRef):
+        return NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        return BlankNode(str(term))
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return Literal(str(term), language=term.language)
+        if term.datatype:
+            return Literal(str(term), datatype=NamedNode(str(term.datatype)))
+        return Literal(str(term))
+    raise TypeError(f"cannot store the term {term!r}")
+
+
+def quads(ds: rdflib.Dataset) -> Iterator[Quad]:
+    """The dataset's quads as pyoxigraph quads (triples of the default graph stay in it)."""
+    for s, p, o, g in ds.quads((None, None, None, None)):
+        graph = g.identifier if isinstance(g, rdflib.Graph) else g
+        name = DefaultGraph() if graph is None or graph == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else _term(graph)
+        yield Quad(_term(s), _term(p), _term(o), name)  # type: ignore[arg-type]
+
+
+def write_store(path: Path, data: Iterable[Quad]) -> Store:
+    """Create a store in the empty folder ``path`` holding ``data``."""
     store = Store(str(path))
-    store.load(nquads, format=RdfFormat.N_QUADS)
+    store.extend(data)
     store.flush()
     store.optimize()
-    count = len(store)
-    del store
-    return count
+    return store
+
+
+def dump_nquads(store: Store, path: Path) -> None:
+    store.dump(str(path), format=RdfFormat.N_QUADS)

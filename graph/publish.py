@@ -20,7 +20,7 @@ from rdflib import Dataset, Graph
 
 from graph.errors import StoreError
 from graph.namespaces import PREFIXES
-from graph.oxigraph import is_store, write_store
+from graph.oxigraph import dump_nquads, is_store, quads, write_store
 
 CURRENT = "current"
 BUILDS = "builds"
@@ -65,21 +65,23 @@ def publish(ds: Dataset, out: Path) -> Publication:
     folder = builds / f"{stamp}-{os.getpid()}"
     try:
         folder.mkdir()
-        nquads = ds.serialize(format="nquads", encoding="utf-8")
-        quads = write_store(folder / "store", nquads)
-        dumps = _write_dumps(ds, folder / "dumps", nquads)
+        store = write_store(folder / "store", quads(ds))
+        count = len(store)
+        dumps = _write_dumps(ds, folder / "dumps")
+        dump_nquads(store, dumps["nq"])
+        del store
         _swap(out, folder)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
     _prune(builds, keep=folder)
-    return Publication(folder, folder / "store", dumps, quads)
+    return Publication(folder, folder / "store", dumps, count)
 
 
-def _write_dumps(ds: Dataset, folder: Path, nquads: bytes) -> dict[str, Path]:
+def _write_dumps(ds: Dataset, folder: Path) -> dict[str, Path]:
+    """Turtle and JSON-LD of the union graph; the N-Quads dump is the store's own."""
     folder.mkdir()
     paths = {ext: folder / f"{DUMP_NAME}.{ext}" for ext in DUMPS}
-    paths["nq"].write_bytes(nquads)
     union = union_graph(ds)
     union.serialize(paths["ttl"], format="turtle", encoding="utf-8")
     union.serialize(paths["jsonld"], format="json-ld", context=PREFIXES, encoding="utf-8")

@@ -1,0 +1,139 @@
+"""The real corpus, built end to end: counts, exact provenance, shapes, dumps, a sixth plan."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+from extract.build import BuildSummary, build
+from extract.text import Source, squash
+from graph.oxigraph import OxigraphStore
+from graph.validate import validate
+
+pytestmark = pytest.mark.slow
+
+# From a careful reading of the texts (see the issue and tests/extract/*): areas, mandates.
+COUNTS = {
+    "CALC-2008": (12, 61),
+    "CELAC-2014": (23, 119),
+    "CHINA-CELAC-2022-2024": (23, 112),
+}
+PPT_AREAS = 14
+PPT_WEB_MANDATES = 34
+SIXTH = Path(__file__).resolve().parent / "data" / "sixth-plan"
+
+
+def test_build_counts_from_records(built: BuildSummary) -> None:
+    got = {p.id: (len(p.all_areas()), len(p.all_mandates())) for p in built.plans}
+    for plan_id, expected in COUNTS.items():
+        assert got[plan_id] == expected, plan_id
+    areas, mandates = got["PPT-2020"]
+    assert areas == PPT_AREAS
+    assert PPT_WEB_MANDATES < mandates <= PPT_WEB_MANDATES + 8
+
+
+def test_build_counts_from_the_store(built: BuildSummary, store: OxigraphStore) -> None:
+    rows = store.query(
+        """SELECT ?id (COUNT(DISTINCT ?a) AS ?areas) (COUNT(DISTINCT ?m) AS ?mandates) WHERE {
+             ?p a celac:Plan ; dcterms:identifier ?id ; celac:hasArea ?a .
+             OPTIONAL { ?a celac:hasMandate ?m } } GROUP BY ?id"""
+    )
+    got = {r["id"].value: (int(r["areas"].value), int(r["mandates"].value)) for r in rows}  # type: ignore[union-attr, index]
+    expected = {p.id: (len(p.all_areas()), len(p.all_mandates())) for p in built.plans}
+    assert got == expected
+
+
+def test_build_every_mandate_cuts_back_to_its_text(store: OxigraphStore, sources: dict[str, Source]) -> None:
+    rows = list(
+        store.query(  # type: ignore[arg-type]
+            """SELECT ?m ?text ?value ?file ?start ?end WHERE {
+                 ?m a celac:Mandate ; celac:text ?text ; prov:wasDerivedFrom ?r .
+                 ?r rdf:value ?value ; oa:hasSource/dcterms:identifier ?file ;
+                    oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }"""
+        )
+    )
+    mandates = {r["m"] for r in rows}
+    assert len(mandates) >= sum(n for _, n in COUNTS.values()) + PPT_WEB_MANDATES
+    for r in rows:
+        raw = sources[r["file"].value].text
+        cut = raw[int(r["start"].value) : int(r["end"].value)]
+        assert squash(cut) == squash(r["value"].value), (r["m"], cut[:80])
+    # The mandate's own text is the wording of one of its readings.
+    by_mandate: dict[object, set[str]] = {}
+    for r in rows:
+        by_mandate.setdefault(r["m"], set()).add(r["value"].value)
+    texts = {r["m"]: r["text"].value for r in rows}
+    for m, values in by_mandate.items():
+        assert texts[m] in values
+
+
+def test_build_quote_selectors_are_the_raw_text(store: OxigraphStore, sources: dict[str, Source]) -> None:
+    rows = store.query(
+        """SELECT ?file ?start ?end ?exact WHERE {
+             ?r oa:hasSource/dcterms:identifier ?file ;
+                oa:hasSelector [ oa:start ?start ; oa:end ?end ] , [ oa:exact ?exact ] }"""
+    )
+    n = 0
+    for r in rows:  # type: ignore[union-attr]
+        raw = sources[r["file"].value].text
+        assert raw[int(r["start"].value) : int(r["end"].value)] == r["exact"].value
+        n += 1
+    assert n > 400
+
+
+def test_build_graph_conforms_to_the_shapes(built: BuildSummary) -> None:
+    ds = Dataset()
+    ds.parse(built.publication.dumps["nq"], format="nquads")
+    union = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    report = validate(union)
+    assert report.conforms, report.text()
+
+
+def test_build_dumps(built: BuildSummary) -> None:
+    dumps = built.publication.dumps
+    ds = Dataset()
+    ds.parse(dumps["nq"], format="nquads")
+    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
+    for plan in ("calc-2008", "celac-2014", "ppt-2020", "china-celac-2022-2024"):
+        assert f"https://w3id.org/celac-kg/id/graph/{plan}" in graphs
+    turtle = Graph().parse(dumps["ttl"], format="turtle")
+    assert len(turtle) > 10_000
+    data = json.loads(dumps["jsonld"].read_text(encoding="utf-8"))
+    assert "@context" in data and data["@context"]["celac"] == "https://w3id.org/celac-kg/ontology#"
+    assert len(Graph().parse(dumps["jsonld"], format="json-ld")) == len(turtle)
+
+
+def test_build_ppt_mandates_say_which_sources_carry_them(store: OxigraphStore) -> None:
+    rows = store.query(
+        """SELECT ?m (COUNT(DISTINCT ?s) AS ?n) WHERE {
+             ?m a celac:Mandate ; celac:inPlan/dcterms:identifier "PPT-2020" ; dcterms:source ?s }
+           GROUP BY ?m"""
+    )
+    counts = [int(r["n"].value) for r in rows]  # type: ignore[union-attr, index]
+    assert counts.count(2) >= 25  # most projects are in both the web page and the table
+    assert all(c in (1, 2) for c in counts)
+
+
+def test_build_a_sixth_plan_needs_no_code_change(corpus_copy: Path, tmp_path: Path) -> None:
+    for f in SIXTH.glob("*.txt"):
+        shutil.copy(f, corpus_copy / f.name)
+    manifest = corpus_copy / "plans.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8") + "\n" + (SIXTH / "plans.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    summary = build(corpus_copy, tmp_path / "out")
+    sixth = next(p for p in summary.plans if p.id == "TEST-2099")
+    assert (len(sixth.all_areas()), len(sixth.all_mandates())) == (6, 11)
+    assert sixth.layouts == {"celac-2099-test-action-plan.txt": "action-plan"}
+    store = OxigraphStore(summary.publication.store)
+    ask = store.query(
+        'ASK { ?m celac:inPlan/dcterms:identifier "TEST-2099" ; celac:number "2" ; skos:note ?n }'
+    )
+    assert bool(ask)
