@@ -1,4 +1,4 @@
-"""Check a graph against the SHACL shapes in `shapes/` and report what is wrong.
+"""Check a graph against the SHACL shapes in ``shapes/`` and report what is wrong.
 
 The shapes include SHACL-SPARQL constraints, so pySHACL runs with ``advanced=True``.
 Spec: https://www.w3.org/TR/shacl/#validation-report
@@ -17,6 +17,8 @@ from rdflib.exceptions import ParserError
 from rdflib.namespace import RDF, SH, NamespaceManager
 from rdflib.term import Node
 
+from graph.errors import GraphError
+from graph.namespaces import PREFIXES
 from graph.paths import SHAPES_DIR
 
 __all__ = ["ShapesError", "ValidationReport", "Violation", "load_shapes", "validate"]
@@ -24,29 +26,16 @@ __all__ = ["ShapesError", "ValidationReport", "Violation", "load_shapes", "valid
 TEXT_LIMIT = 50
 _VALUE_WIDTH = 60
 
-_PREFIXES = {
-    "celac": "https://w3id.org/celac-kg/ontology#",
-    "celacsh": "https://w3id.org/celac-kg/shapes#",
-    "id": "https://w3id.org/celac-kg/id/",
-    "dcterms": "http://purl.org/dc/terms/",
-    "oa": "http://www.w3.org/ns/oa#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "rdf": str(RDF),
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "schema": "https://schema.org/",
-    "sh": str(SH),
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+_SHAPES_PREFIX = ("celacsh", "https://w3id.org/celac-kg/shapes#")
 
 
-class ShapesError(Exception):
-    """Raised when a shapes file cannot be read or parsed."""
+class ShapesError(GraphError):
+    """Raised when a shapes file cannot be read or parsed; the message names the file."""
 
 
 @dataclass(frozen=True)
 class Violation:
-    """One sh:ValidationResult. `path` is written in SPARQL property-path syntax."""
+    """One ``sh:ValidationResult``; ``path`` is written in SPARQL property-path syntax."""
 
     focus: Node
     path: str | None
@@ -58,17 +47,19 @@ class Violation:
 
 @dataclass(frozen=True)
 class ValidationReport:
-    """The outcome of `validate`: whether the graph conforms, and every result."""
+    """The outcome of ``validate``: whether the graph conforms, and every result."""
 
     conforms: bool
     violations: list[Violation]
 
     def text(self, limit: int = TEXT_LIMIT) -> str:
-        """One sorted line per result, at most `limit` of them, then how many were left out."""
+        """One sorted line per distinct result, at most ``limit``, then how many were left out."""
         if not self.violations:
             return "No violations."
         nsm = _namespace_manager()
-        lines = sorted(_line(v, nsm) for v in self.violations)
+        # Two components of one property shape (sh:datatype, sh:minInclusive) can fail with
+        # the same message on the same value; one line says it.
+        lines = sorted({_line(v, nsm) for v in self.violations})
         shown = lines[:limit]
         if len(lines) > limit:
             shown.append(f"… and {len(lines) - limit} more")
@@ -76,7 +67,7 @@ class ValidationReport:
 
 
 def load_shapes(directory: Path = SHAPES_DIR) -> Graph:
-    """Parse every `*.ttl` file in `directory` into one shapes graph.
+    """Parse every ``*.ttl`` file in ``directory`` into one shapes graph.
 
     Raises:
         ShapesError: if there is no such file, or one does not parse (the message names it).
@@ -96,10 +87,10 @@ def load_shapes(directory: Path = SHAPES_DIR) -> Graph:
 def validate(
     data: Graph, shapes: Graph | None = None, ontology: Graph | None = None
 ) -> ValidationReport:
-    """Validate `data` against `shapes` (default: `shapes/*.ttl`), without inference.
+    """Validate ``data`` against ``shapes`` (default: ``shapes/*.ttl``), without inference.
 
-    `ontology` is mixed into a copy of the data graph, so that `sh:class` sees its
-    `rdfs:subClassOf` triples. Warnings and infos do not make the graph non-conforming.
+    ``ontology`` is mixed into a copy of the data graph, so that ``sh:class`` sees its
+    ``rdfs:subClassOf`` triples. Warnings and infos do not make the graph non-conforming.
 
     Raises:
         ShapesError: if the default shapes cannot be parsed.
@@ -118,6 +109,7 @@ def validate(
 
 
 def _violations(results: Graph) -> Iterator[Violation]:
+    nsm = _namespace_manager()
     for result in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
         path = results.value(result, SH.resultPath)
@@ -125,7 +117,7 @@ def _violations(results: Graph) -> Iterator[Violation]:
         messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
         yield Violation(
             focus=focus if focus is not None else BNode(),
-            path=None if path is None else _path(results, path),
+            path=None if path is None else _path(results, path, nsm),
             value=results.value(result, SH.value),
             message="; ".join(messages) or "(no message)",
             severity=_local_name(severity) if isinstance(severity, URIRef) else "Violation",
@@ -137,10 +129,11 @@ def _sort_key(v: Violation) -> tuple[str, str, str, str]:
     return (str(v.focus), v.path or "", "" if v.value is None else str(v.value), v.message)
 
 
-def _path(g: Graph, node: Node) -> str:
-    """Write a SHACL property path (https://www.w3.org/TR/shacl/#property-paths) as SPARQL."""
+def _path(g: Graph, node: Node, nsm: NamespaceManager) -> str:
+    # A SHACL property path (https://www.w3.org/TR/shacl/#property-paths) is a blank-node
+    # structure that means nothing outside the results graph: write it in SPARQL syntax.
     if isinstance(node, URIRef):
-        return _n3(node, _namespace_manager())
+        return _n3(node, nsm)
     unary = {
         SH.inversePath: "^{}",
         SH.zeroOrMorePath: "{}*",
@@ -150,12 +143,12 @@ def _path(g: Graph, node: Node) -> str:
     for predicate, template in unary.items():
         inner = g.value(node, predicate)
         if inner is not None:
-            return template.format(_path(g, inner))
+            return template.format(_path(g, inner, nsm))
     alternatives = g.value(node, SH.alternativePath)
     if alternatives is not None:
-        return "(" + "|".join(_path(g, p) for p in Collection(g, alternatives)) + ")"
+        return "(" + "|".join(_path(g, p, nsm) for p in Collection(g, alternatives)) + ")"
     if g.value(node, RDF.first) is not None:
-        return "(" + "/".join(_path(g, p) for p in Collection(g, node)) + ")"
+        return "(" + "/".join(_path(g, p, nsm) for p in Collection(g, node)) + ")"
     return str(node)
 
 
@@ -167,6 +160,12 @@ def _line(v: Violation, nsm: NamespaceManager) -> str:
 
 
 def _n3(term: Node, nsm: NamespaceManager) -> str:
+    # CURIEs even where Turtle would refuse the local part ("id:plan/celac-2014/area/3"):
+    # the lines are for people.
+    if isinstance(term, URIRef):
+        for prefix, namespace in nsm.namespaces():
+            if term.startswith(namespace) and len(term) > len(namespace):
+                return f"{prefix}:{term[len(namespace) :]}"
     if isinstance(term, URIRef | Literal | BNode):
         return term.n3(nsm)
     return str(term)
@@ -182,6 +181,6 @@ def _local_name(iri: URIRef) -> str:
 
 def _namespace_manager() -> NamespaceManager:
     nsm = NamespaceManager(Graph(bind_namespaces="none"), bind_namespaces="none")
-    for prefix, namespace in _PREFIXES.items():
+    for prefix, namespace in [*PREFIXES.items(), _SHAPES_PREFIX]:
         nsm.bind(prefix, namespace)
     return nsm
