@@ -46,18 +46,36 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="celac-kg", description=__doc__.splitlines()[0] if __doc__ else None)
+    p = argparse.ArgumentParser(
+        prog="celac-kg", description=__doc__.splitlines()[0] if __doc__ else None
+    )
     sub = p.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="parse the corpus, validate the graph, write the store and dumps")
-    b.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder with plans.toml (default: corpus)")
-    b.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where the store and dumps go (default: data)")
+    b = sub.add_parser(
+        "build", help="parse the corpus, validate the graph, write the store and dumps"
+    )
+    b.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help="folder with plans.toml (default: corpus)",
+    )
+    b.add_argument(
+        "--out", type=Path, default=DEFAULT_OUT, help="where the store and dumps go (default: data)"
+    )
     b.set_defaults(run=_build)
 
     q = sub.add_parser("query", help="answer a SPARQL query from the built store")
-    q.add_argument("--store", type=Path, default=DEFAULT_OUT, help="the build folder or a store (default: data)")
+    q.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_OUT,
+        help="the build folder or a store (default: data)",
+    )
     q.add_argument("--format", choices=["json", "csv", "tsv", "table"], default="table")
-    q.add_argument("sparql", help="the query; the project's prefixes (celac:, dcterms:, …) are predeclared")
+    q.add_argument(
+        "sparql", help="the query; the project's prefixes (celac:, dcterms:, …) are predeclared"
+    )
     q.set_defaults(run=_query)
     return p
 

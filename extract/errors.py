@@ -1,9 +1,9 @@
 """What can go wrong while reading the corpus, each error naming the input and the reason.
 
-    ExtractError
-    ├── ManifestError   plans.toml is missing, malformed or inconsistent
-    ├── SourceError     a source file is missing, empty or not UTF-8
-    └── LayoutError     a source is in no layout the extractor knows, or breaks its layout's rules
+ExtractError
+├── ManifestError   plans.toml is missing, malformed or inconsistent
+├── SourceError     a source file is missing, empty or not UTF-8
+└── LayoutError     a source is in no layout the extractor knows, or breaks its layout's rules
 """
 
 from __future__ import annotations

@@ -44,7 +44,9 @@ def read_manifest(corpus: Path) -> list[PlanSpec]:
         raise ManifestError(name, f"the manifest is not valid TOML: {e}") from e
     unknown = set(data) - {"plan"}
     if unknown:
-        raise ManifestError(name, f"unknown top-level key(s) {sorted(unknown)}; only [[plan]] tables belong here")
+        raise ManifestError(
+            name, f"unknown top-level key(s) {sorted(unknown)}; only [[plan]] tables belong here"
+        )
     tables = data.get("plan")
     if not isinstance(tables, list) or not tables:
         raise ManifestError(name, "no [[plan]] table: describe at least one plan")
@@ -53,7 +55,9 @@ def read_manifest(corpus: Path) -> list[PlanSpec]:
     for i, spec in enumerate(specs, start=1):
         for k in (spec.id, spec.slug):
             if k.lower() in seen and seen[k.lower()] != i:
-                raise ManifestError(name, f"plan #{i} repeats the id or slug {k!r} of plan #{seen[k.lower()]}")
+                raise ManifestError(
+                    name, f"plan #{i} repeats the id or slug {k!r} of plan #{seen[k.lower()]}"
+                )
             seen[k.lower()] = i
     return specs
 
@@ -66,9 +70,13 @@ def _spec(name: str, index: int, table: Any, corpus: Path) -> PlanSpec:
         where = f"plan {table['id']!r}"
     for key, kind in _REQUIRED.items():
         if key not in table:
-            raise ManifestError(name, f"{where} has no {key!r}; every [[plan]] needs id, title and sources")
+            raise ManifestError(
+                name, f"{where} has no {key!r}; every [[plan]] needs id, title and sources"
+            )
         if not isinstance(table[key], kind):
-            raise ManifestError(name, f"{where}: {key!r} must be a {kind.__name__}, not {table[key]!r}")
+            raise ManifestError(
+                name, f"{where}: {key!r} must be a {kind.__name__}, not {table[key]!r}"
+            )
     for key, value in table.items():
         if key in _REQUIRED:
             continue
@@ -76,27 +84,37 @@ def _spec(name: str, index: int, table: Any, corpus: Path) -> PlanSpec:
             known = ", ".join(sorted([*_REQUIRED, *_OPTIONAL]))
             raise ManifestError(name, f"{where} has an unknown key {key!r} (known: {known})")
         if not isinstance(value, _OPTIONAL[key]):
-            raise ManifestError(name, f"{where}: {key!r} must be a {_OPTIONAL[key].__name__}, not {value!r}")
+            raise ManifestError(
+                name, f"{where}: {key!r} must be a {_OPTIONAL[key].__name__}, not {value!r}"
+            )
     if not _ID.match(table["id"]):
-        raise ManifestError(name, f"{where}: the id {table['id']!r} may hold only letters, digits and '-'")
+        raise ManifestError(
+            name, f"{where}: the id {table['id']!r} may hold only letters, digits and '-'"
+        )
     sources = table["sources"]
     if not sources or not all(isinstance(s, str) and s for s in sources):
         raise ManifestError(name, f"{where}: 'sources' must list at least one file name")
     for source in sources:
         if not (corpus / source).is_file():
-            raise ManifestError(name, f"{where} names the source {source!r}, but {corpus / source} does not exist")
+            raise ManifestError(
+                name, f"{where} names the source {source!r}, but {corpus / source} does not exist"
+            )
     if len(set(sources)) != len(sources):
         raise ManifestError(name, f"{where} lists a source twice")
     layouts = table.get("layouts", {})
     for source, layout in layouts.items():
         if source not in sources or not isinstance(layout, str):
-            raise ManifestError(name, f"{where}: layouts names {source!r}, which is not one of its sources")
+            raise ManifestError(
+                name, f"{where}: layouts names {source!r}, which is not one of its sources"
+            )
     date = table.get("date")
     if date is not None:
         try:
             dt.date.fromisoformat(date)
         except ValueError:
-            raise ManifestError(name, f"{where}: the date {date!r} is not an ISO date (YYYY-MM-DD)") from None
+            raise ManifestError(
+                name, f"{where}: the date {date!r} is not an ISO date (YYYY-MM-DD)"
+            ) from None
     return PlanSpec(
         id=table["id"],
         title=table["title"],

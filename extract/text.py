@@ -190,4 +190,6 @@ class Passage:
 
 def squash(text: str) -> str:
     """The text without whitespace, bullet glyphs and footnote markers: what provenance must preserve."""
-    return "".join(c for c in text if not c.isspace() and c not in BULLETS and c not in SUPERSCRIPTS)
+    return "".join(
+        c for c in text if not c.isspace() and c not in BULLETS and c not in SUPERSCRIPTS
+    )

@@ -1,9 +1,9 @@
 """What can go wrong in the graph layer.
 
-    GraphError
-    ├── InvalidGraph     the built graph does not conform to the shapes (the build refuses it)
-    ├── StoreError       the store is missing, corrupt or cannot be opened
-    └── QueryError       a query cannot be parsed or evaluated
+GraphError
+├── InvalidGraph     the built graph does not conform to the shapes (the build refuses it)
+├── StoreError       the store is missing, corrupt or cannot be opened
+└── QueryError       a query cannot be parsed or evaluated
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Stable, readable IRIs: the same text always gets the same names.
 
-    id/plan/celac-2014
-    id/plan/celac-2014/area/3/mandate/10
-    id/plan/china-celac-2022-2024/area/ii/area/1/mandate/1.1
+id/plan/celac-2014
+id/plan/celac-2014/area/3/mandate/10
+id/plan/china-celac-2022-2024/area/ii/area/1/mandate/1.1
 """
 
 from __future__ import annotations
@@ -31,7 +31,11 @@ def key(number: str | None, position: int, sibling_numbers: list[str | None]) ->
     """A child's segment: its printed number where every sibling has one and they are all distinct,
     else its position (so a bare "1" and a dash item in first place never collide)."""
     numbered = [n for n in sibling_numbers if n is not None]
-    if number is not None and len(numbered) == len(sibling_numbers) and len(set(numbered)) == len(numbered):
+    if (
+        number is not None
+        and len(numbered) == len(sibling_numbers)
+        and len(set(numbered)) == len(numbered)
+    ):
         return slug(number)
     return str(position)
 

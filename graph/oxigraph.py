@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 import rdflib
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
@@ -63,7 +62,11 @@ def quads(ds: rdflib.Dataset) -> Iterator[Quad]:
     """The dataset's quads as pyoxigraph quads (triples of the default graph stay in it)."""
     for s, p, o, g in ds.quads((None, None, None, None)):
         graph = g.identifier if isinstance(g, rdflib.Graph) else g
-        name = DefaultGraph() if graph is None or graph == rdflib.graph.DATASET_DEFAULT_GRAPH_ID else _term(graph)
+        name = (
+            DefaultGraph()
+            if graph is None or graph == rdflib.graph.DATASET_DEFAULT_GRAPH_ID
+            else _term(graph)
+        )
         yield Quad(_term(s), _term(p), _term(o), name)  # type: ignore[arg-type]
 
 

@@ -44,7 +44,9 @@ def store_path(out: Path) -> Path:
     candidate = out / CURRENT / "store"
     if is_store(candidate):
         return candidate
-    raise StoreError(f"{out} holds no built store (looked for {candidate}): run `celac-kg build --out {out}`")
+    raise StoreError(
+        f"{out} holds no built store (looked for {candidate}): run `celac-kg build --out {out}`"
+    )
 
 
 def union_graph(ds: Dataset) -> Graph:

@@ -134,15 +134,25 @@ class _PlanWriter:
         self._areas(self.plan.areas, p, None, "")
 
     def _areas(
-        self, areas: Sequence[AreaLike], parent: URIRef, parent_area: URIRef | None, path: str | None
+        self,
+        areas: Sequence[AreaLike],
+        parent: URIRef,
+        parent_area: URIRef | None,
+        path: str | None,
     ) -> None:
         """Write ``areas``; ``path`` is the dotted numbers of the ancestors ("II"), None if one has none."""
         numbers = [a.number for a in areas]
         for position, area in enumerate(areas, start=1):
             iri = iris.child(parent, "area", iris.key(area.number, position, numbers))
             self._area(area, iri, position, parent_area)
-            own = None if path is None or not area.number else ".".join(filter(None, [path, area.number]))
-            reference = f"{self.plan.spec.id} {own}" if own else f"{self.plan.spec.id} · {area.title.text}"
+            own = (
+                None
+                if path is None or not area.number
+                else ".".join(filter(None, [path, area.number]))
+            )
+            reference = (
+                f"{self.plan.spec.id} {own}" if own else f"{self.plan.spec.id} · {area.title.text}"
+            )
             self._mandates(area, iri, reference, dotted=own is not None)
             self._areas(area.areas, iri, iri, own)
 
@@ -186,7 +196,9 @@ class _PlanWriter:
             g.add((iri, CELAC.position, Literal(position)))
             g.add((iri, CELAC.text, es(text)))
             if mandate.number:
-                ref = f"{reference}.{mandate.number}" if dotted else f"{reference} · {mandate.number}"
+                ref = (
+                    f"{reference}.{mandate.number}" if dotted else f"{reference} · {mandate.number}"
+                )
             else:
                 ref = f"{reference} · ({position})"
             g.add((iri, RDFS.label, es(f"{ref}: {_abridge(text)}")))
@@ -236,7 +248,9 @@ def plan_graph(plan: PlanLike, graph: Graph | None = None) -> Graph:
     return g
 
 
-def shared_graph(sources: Sequence[SourceLike], build: BuildInfo, graph: Graph | None = None) -> Graph:
+def shared_graph(
+    sources: Sequence[SourceLike], build: BuildInfo, graph: Graph | None = None
+) -> Graph:
     """The source documents and the build activity that read them."""
     g = graph if graph is not None else Graph()
     for source in sources:

@@ -16,7 +16,11 @@ from pyoxigraph import (
 from graph.namespaces import PREFIXES
 from graph.store import Result
 
-FORMATS = {"json": QueryResultsFormat.JSON, "csv": QueryResultsFormat.CSV, "tsv": QueryResultsFormat.TSV}
+FORMATS = {
+    "json": QueryResultsFormat.JSON,
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+}
 MAX_CELL = 80
 
 
@@ -38,7 +42,7 @@ def _short(term: object) -> str:
         iri = term.value
         for prefix, ns in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
             if iri.startswith(ns) and "/" not in iri[len(ns) :].strip("/"):
-                return f"{prefix}:{iri[len(ns):]}"
+                return f"{prefix}:{iri[len(ns) :]}"
         return f"<{iri}>"
     if isinstance(term, Literal):
         return term.value

@@ -66,7 +66,9 @@ def test_bad_input_is_refused_and_the_previous_build_kept(
 ) -> None:
     capsys.readouterr()
     link_before = os.readlink(previous / "current")
-    dumps_before = {p.name: p.stat().st_mtime_ns for p in (previous / "current" / "dumps").iterdir()}
+    dumps_before = {
+        p.name: p.stat().st_mtime_ns for p in (previous / "current" / "dumps").iterdir()
+    }
     expected = CASES[case](corpus_copy)
 
     assert main(["build", "--corpus", str(corpus_copy), "--out", str(previous)]) == 1
@@ -75,7 +77,9 @@ def test_bad_input_is_refused_and_the_previous_build_kept(
     assert expected in err
     assert "untouched" in err
     assert os.readlink(previous / "current") == link_before
-    assert {p.name: p.stat().st_mtime_ns for p in (previous / "current" / "dumps").iterdir()} == dumps_before
+    assert {
+        p.name: p.stat().st_mtime_ns for p in (previous / "current" / "dumps").iterdir()
+    } == dumps_before
     assert len(list((previous / "builds").iterdir())) == 1  # the failed build left nothing behind
     store = OxigraphStore(store_path(previous))
     assert bool(store.query('ASK { ?p dcterms:identifier "CELAC-2014" }'))

@@ -27,7 +27,9 @@ def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, 
 
 
 def test_cli_query_json(built: BuildSummary, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["query", "--store", str(built.publication.store), "--format", "json", QUERY], capsys)
+    code, out, _ = run(
+        ["query", "--store", str(built.publication.store), "--format", "json", QUERY], capsys
+    )
     assert code == 0
     data = json.loads(out)
     assert data["head"]["vars"] == ["id"]
@@ -35,8 +37,12 @@ def test_cli_query_json(built: BuildSummary, capsys: pytest.CaptureFixture[str])
 
 
 @pytest.mark.parametrize(("fmt", "delimiter"), [("csv", ","), ("tsv", "\t")])
-def test_cli_query_csv_tsv(built: BuildSummary, capsys: pytest.CaptureFixture[str], fmt: str, delimiter: str) -> None:
-    code, out, _ = run(["query", "--store", str(built.publication.store), "--format", fmt, QUERY], capsys)
+def test_cli_query_csv_tsv(
+    built: BuildSummary, capsys: pytest.CaptureFixture[str], fmt: str, delimiter: str
+) -> None:
+    code, out, _ = run(
+        ["query", "--store", str(built.publication.store), "--format", fmt, QUERY], capsys
+    )
     assert code == 0
     rows = list(csv.reader(io.StringIO(out), delimiter=delimiter))
     assert rows[0] in (["id"], ["?id"])
@@ -47,11 +53,15 @@ def test_cli_query_table_and_ask(built: BuildSummary, capsys: pytest.CaptureFixt
     store = str(built.publication.store)
     code, out, _ = run(["query", "--store", store, QUERY], capsys)
     assert code == 0 and "CHINA-CELAC-2022-2024" in out and "(4 rows)" in out
-    code, out, _ = run(["query", "--store", store, 'ASK { ?p dcterms:identifier "CALC-2008" }'], capsys)
+    code, out, _ = run(
+        ["query", "--store", store, 'ASK { ?p dcterms:identifier "CALC-2008" }'], capsys
+    )
     assert out.strip() == "yes"
 
 
-def test_cli_query_build_folder_and_errors(built: BuildSummary, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_cli_query_build_folder_and_errors(
+    built: BuildSummary, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     out_dir = built.publication.folder.parent.parent
     code, out, _ = run(["query", "--store", str(out_dir), QUERY], capsys)
     assert code == 0 and "CALC-2008" in out
@@ -62,7 +72,11 @@ def test_cli_query_build_folder_and_errors(built: BuildSummary, capsys: pytest.C
 
 
 def readme_queries() -> list[tuple[list[str], str]]:
-    found = re.findall(r"^celac-kg query((?: --\S+ \S+)*) '(.*?)'$", README.read_text(encoding="utf-8"), re.M | re.S)
+    found = re.findall(
+        r"^celac-kg query((?: --\S+ \S+)*) '(.*?)'$",
+        README.read_text(encoding="utf-8"),
+        re.M | re.S,
+    )
     return [(opts.split(), q) for opts, q in found]
 
 
@@ -74,7 +88,9 @@ def test_cli_readme_has_three_example_queries() -> None:
 def test_cli_readme_queries_answer(
     built: BuildSummary, capsys: pytest.CaptureFixture[str], options: list[str], query: str
 ) -> None:
-    code, out, err = run(["query", "--store", str(built.publication.store), *options, query], capsys)
+    code, out, err = run(
+        ["query", "--store", str(built.publication.store), *options, query], capsys
+    )
     assert code == 0, err
     lines = [line for line in out.splitlines() if line.strip()]
     assert len(lines) >= 3, out  # a header and at least two answers

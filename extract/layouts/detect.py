@@ -25,15 +25,17 @@ def detect(source: Source) -> Layout:
     Raises:
         LayoutError: no layout recognises the text, naming the best candidate and its score.
     """
-    scores = sorted(((layout.score(source), name) for name, layout in LAYOUTS.items()), reverse=True)
+    scores = sorted(
+        ((layout.score(source), name) for name, layout in LAYOUTS.items()), reverse=True
+    )
     best, name = scores[0]
     if best < THRESHOLD:
         known = ", ".join(sorted(LAYOUTS))
         raise LayoutError(
             source.name,
             f"the text is in no layout the extractor knows (known: {known}; the closest, {name}, "
-            f"scores {best:.2f} < {THRESHOLD}). Name one with `layouts = {{ \"{source.name}\" = "
-            "\"…\" }}` in its [[plan]] table if you are sure, or check that this is a plan text",
+            f'scores {best:.2f} < {THRESHOLD}). Name one with `layouts = {{ "{source.name}" = '
+            '"…" }}` in its [[plan]] table if you are sure, or check that this is a plan text',
         )
     return LAYOUTS[name]
 

@@ -25,10 +25,11 @@ _SUBITEM = re.compile(r"^\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.?\s+\S")
 _ROMANS = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV"]
 
 
-def _chapter_number(line: Line, expected: int) -> str | None:
+def _chapter(line: Line, expected: int) -> re.Match[str] | None:
+    """The heading match if ``line`` starts the chapter numbered ``expected + 1``."""
     m = _ROMAN.match(line.text)
     if m and expected < len(_ROMANS) and m.group(1) == _ROMANS[expected]:
-        return m.group(1)
+        return m
     return None
 
 
@@ -39,7 +40,7 @@ class JointPlan:
         lines = content_lines(source)
         chapters = 0
         for line in lines:
-            if _chapter_number(line, chapters):
+            if _chapter(line, chapters):
                 chapters += 1
         if chapters < 3:
             return 0.0
@@ -62,10 +63,12 @@ class JointPlan:
             item = None
 
         for i, line in enumerate(lines):
-            number = _chapter_number(line, len(chapters))
-            if number:
+            heading = _chapter(line, len(chapters))
+            if heading:
                 close()
-                chapter = area = new_area(source, number, line, line.start + _ROMAN.match(line.text).end() - 1)  # type: ignore[union-attr]
+                chapter = area = new_area(
+                    source, heading.group(1), line, line.start + heading.end() - 1
+                )
                 chapters.append(chapter)
                 last_number = 0
                 continue
@@ -78,7 +81,9 @@ class JointPlan:
                 following = lines[i + 1] if i + 1 < len(lines) else None
                 sub = _SUBITEM.match(following.text) if following else None
                 if sub and sub.group(1) == numbered.group(1):
-                    area = new_area(source, numbered.group(1), line, line.start + numbered.end() - 1)
+                    area = new_area(
+                        source, numbered.group(1), line, line.start + numbered.end() - 1
+                    )
                     chapter.areas.append(area)
                 else:
                     area = chapter

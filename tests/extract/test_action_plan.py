@@ -52,7 +52,9 @@ def test_action_plan_item_split_by_a_page_break_is_whole(sources: dict[str, Sour
     areas = ActionPlan().parse(sources["celac-2014-havana-action-plan.txt"])
     item = areas[0].mandates[1]
     assert item.text.startswith("Continuar trabajando de conjunto con la Organización")
-    assert item.text.endswith("II Reunión de Ministros de Desarrollo Social y Erradicación del Hambre y la Pobreza.")
+    assert item.text.endswith(
+        "II Reunión de Ministros de Desarrollo Social y Erradicación del Hambre y la Pobreza."
+    )
 
 
 def test_action_plan_footnote_is_a_note_not_text(sources: dict[str, Source]) -> None:
@@ -60,7 +62,9 @@ def test_action_plan_footnote_is_a_note_not_text(sources: dict[str, Source]) -> 
     item = educacion.mandates[9]
     assert "(ACRU-LAC) encaminadas" in item.text and "¹" not in item.text
     assert "Belo Horizonte" not in item.text
-    assert item.notes and item.notes[0].text.startswith("Las Conferencias, Asociaciones y Consejos de Rectores")
+    assert item.notes and item.notes[0].text.startswith(
+        "Las Conferencias, Asociaciones y Consejos de Rectores"
+    )
     assert educacion.mandates[10].text.startswith("Fortalecer el Espacio de Encuentro")
 
 
@@ -84,7 +88,9 @@ def test_action_plan_dash_lines_belong_to_the_open_item_or_stand_alone() -> None
 
 
 def test_action_plan_number_out_of_sequence_continues_the_item() -> None:
-    (area,) = parse("TITULO\n\nEDUCACIÓN\n\nObjetivo.\n\n1. Alcanzar una tasa de\n90. por ciento.\n2. Otro.\n")
+    (area,) = parse(
+        "TITULO\n\nEDUCACIÓN\n\nObjetivo.\n\n1. Alcanzar una tasa de\n90. por ciento.\n2. Otro.\n"
+    )
     assert [m.text for m in area.mandates] == ["Alcanzar una tasa de 90. por ciento.", "Otro."]
 
 

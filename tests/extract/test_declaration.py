@@ -21,7 +21,9 @@ def test_declaration_decision_areas_of_calc_2008(sources: dict[str, Source]) -> 
             assert not m.text.startswith(("•", " "))
 
 
-def test_declaration_paragraphs_before_the_decisions_are_not_mandates(sources: dict[str, Source]) -> None:
+def test_declaration_paragraphs_before_the_decisions_are_not_mandates(
+    sources: dict[str, Source],
+) -> None:
     areas = Declaration().parse(sources["calc-2008-salvador-declaration.txt"])
     texts = [m.text for a in areas for m in a.mandates]
     assert not any(t.startswith(("Expresaron", "Reafirmaron", "Los Jefes")) for t in texts)

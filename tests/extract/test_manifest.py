@@ -12,7 +12,10 @@ def test_manifest_of_the_corpus(corpus_dir: Path) -> None:
     specs = read_manifest(corpus_dir)
     assert [s.id for s in specs] == ["CALC-2008", "CELAC-2014", "PPT-2020", "CHINA-CELAC-2022-2024"]
     ppt = specs[2]
-    assert ppt.sources == ["ppt-2020-mexico-work-plan-web.txt", "ppt-2020-mexico-work-plan-table.txt"]
+    assert ppt.sources == [
+        "ppt-2020-mexico-work-plan-web.txt",
+        "ppt-2020-mexico-work-plan-table.txt",
+    ]
     assert ppt.slug == "ppt-2020"
 
 
@@ -35,7 +38,9 @@ GOOD = '[[plan]]\nid = "X-1"\ntitle = "X"\nsources = ["x.txt"]\n'
         (GOOD + '[plan.layouts]\n"y.txt" = "action-plan"\n', "not one of its sources"),
     ],
 )
-def test_manifest_errors_name_the_file_and_reason(tmp_path: Path, manifest: str, reason: str) -> None:
+def test_manifest_errors_name_the_file_and_reason(
+    tmp_path: Path, manifest: str, reason: str
+) -> None:
     (tmp_path / "x.txt").write_text("texto", encoding="utf-8")
     (tmp_path / "plans.toml").write_text(manifest, encoding="utf-8")
     with pytest.raises(ManifestError, match=reason) as e:

@@ -36,7 +36,12 @@ def test_passage_sub_and_add() -> None:
 
 @pytest.mark.parametrize(
     ("content", "reason"),
-    [(b"", "is empty"), (b"  \n\n", "is empty"), (b"Declaraci\xf3n", "not UTF-8"), (b"\xef\xbb\xbfHola", "byte-order mark")],
+    [
+        (b"", "is empty"),
+        (b"  \n\n", "is empty"),
+        (b"Declaraci\xf3n", "not UTF-8"),
+        (b"\xef\xbb\xbfHola", "byte-order mark"),
+    ],
 )
 def test_source_load_refuses_bad_files(tmp_path: Path, content: bytes, reason: str) -> None:
     path = tmp_path / "plan.txt"

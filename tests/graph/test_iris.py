@@ -7,7 +7,12 @@ from graph import iris
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("CELAC-2014", "celac-2014"), ("II", "ii"), ("1.1", "1.1"), ("Educación y Cultura", "educacion-y-cultura")],
+    [
+        ("CELAC-2014", "celac-2014"),
+        ("II", "ii"),
+        ("1.1", "1.1"),
+        ("Educación y Cultura", "educacion-y-cultura"),
+    ],
 )
 def test_iris_slug(text: str, expected: str) -> None:
     assert iris.slug(text) == expected
@@ -28,5 +33,10 @@ def test_iris_key_uses_the_number_only_when_unique() -> None:
 def test_iris_hierarchy() -> None:
     plan = iris.plan("celac-2014")
     area = iris.child(plan, "area", "3")
-    assert str(iris.child(area, "mandate", "10")) == "https://w3id.org/celac-kg/id/plan/celac-2014/area/3/mandate/10"
-    assert str(iris.reading(area, "x-y.txt", "objective", 2)).endswith("area/3#from-x-y-objective-2")
+    assert (
+        str(iris.child(area, "mandate", "10"))
+        == "https://w3id.org/celac-kg/id/plan/celac-2014/area/3/mandate/10"
+    )
+    assert str(iris.reading(area, "x-y.txt", "objective", 2)).endswith(
+        "area/3#from-x-y-objective-2"
+    )
