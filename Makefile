@@ -34,7 +34,7 @@ test: install  ## run the test suite
 	$(BIN)/python -m pytest
 
 check: install  ## lint and type-check
-	$(BIN)/ruff check extract graph api tests
+	$(BIN)/ruff check extract graph api celac_kg tests
 	$(BIN)/mypy
 
 lock:  ## re-resolve requirements.lock from pyproject.toml
