@@ -45,6 +45,24 @@ def _query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate(args: argparse.Namespace) -> int:
+    from extract.evaluate import evaluate_entities, misses_text
+    from graph.oxigraph import OxigraphStore
+    from graph.publish import store_path
+
+    try:
+        store = OxigraphStore(store_path(args.store))
+    except GraphError as e:
+        print(f"celac-kg evaluate: {e}", file=sys.stderr)
+        return 1
+    report = evaluate_entities(store, args.dev)
+    print(report.text())
+    if args.verbose:
+        for line in misses_text(report):
+            print(line)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="celac-kg", description=__doc__.splitlines()[0] if __doc__ else None
@@ -77,6 +95,26 @@ def parser() -> argparse.ArgumentParser:
         "sparql", help="the query; the project's prefixes (celac:, dcterms:, …) are predeclared"
     )
     q.set_defaults(run=_query)
+
+    from extract.evaluate import DEV_SET
+
+    e = sub.add_parser(
+        "evaluate", help="measure the built graph against the annotated development set"
+    )
+    e.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_OUT,
+        help="the build folder or a store (default: data)",
+    )
+    e.add_argument(
+        "--dev",
+        type=Path,
+        default=DEV_SET,
+        help="the annotated set (default: tests/data/entities-dev.toml)",
+    )
+    e.add_argument("-v", "--verbose", action="store_true", help="list what was missed")
+    e.set_defaults(run=_evaluate)
     return p
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from extract.entities.mentions import Mentions
 from extract.text import Passage, Source
 
 
@@ -24,6 +25,8 @@ class Mandate:
     number: str | None
     passages: list[Passage]
     notes: list[Passage] = field(default_factory=list)
+    # What the entity pipeline found in the text (offsets into ``passages[0].text``).
+    found: Mentions = field(default_factory=Mentions)
 
     @property
     def text(self) -> str:
@@ -52,6 +55,8 @@ class Area:
     areas: list[Area] = field(default_factory=list)
     # Every source passage of the heading (a reconciled area has one per source).
     titles: list[Passage] = field(default_factory=list)
+    # What the entity pipeline found in the heading and the objectives, passage by passage.
+    found: list[tuple[Passage, Mentions]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.titles:
@@ -93,6 +98,8 @@ class Plan:
     sources: list[Source]
     areas: list[Area]
     layouts: dict[str, str] = field(default_factory=dict)
+    # The meeting that adopted the plan, as found in the passage that names it (manifest: adopted_at).
+    adoption: tuple[Passage, Mentions] | None = None
 
     @property
     def id(self) -> str:

@@ -66,5 +66,6 @@ def named_graph(plan_slug: str) -> URIRef:
 
 
 SHARED_GRAPH = ID["graph/shared"]
+ENTITIES_GRAPH = ID["graph/entities"]
 BUILD = ID["build"]
 SOFTWARE = ID["software/celac-kg"]

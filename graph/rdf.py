@@ -6,15 +6,16 @@ protocols below, so ``graph`` depends on nothing in ``extract``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph import iris
+from graph.entities import EntityWriter
 from graph.namespaces import CELAC, OA, PREFIXES, SCHEMA
 
 QUOTE_CONTEXT = 32  # characters of oa:prefix / oa:suffix
@@ -87,6 +88,8 @@ class PlanSpecLike(Protocol):
     def title_en(self) -> str | None: ...
     @property
     def date(self) -> str | None: ...
+    @property
+    def adopted_at(self) -> str | None: ...
 
 
 class PlanLike(Protocol):
@@ -112,9 +115,10 @@ def es(text: str) -> Literal:
 
 
 class _PlanWriter:
-    def __init__(self, plan: PlanLike, graph: Graph) -> None:
+    def __init__(self, plan: PlanLike, graph: Graph, entities: EntityWriter | None = None) -> None:
         self.plan = plan
         self.g = graph
+        self.entities = entities
         self.plan_iri = iris.plan(plan.spec.slug)
         self.texts = {s.name: s.text for s in plan.sources}
 
@@ -132,6 +136,9 @@ class _PlanWriter:
         for source in self.plan.sources:
             g.add((p, DCTERMS.source, iris.source(source.name)))
         self._areas(self.plan.areas, p, None, "")
+        adoption = getattr(self.plan, "adoption", None)
+        if self.entities is not None and adoption is not None and spec.adopted_at:
+            self.entities.adoption(g, p, adoption[0], adoption[1], spec.adopted_at)
 
     def _areas(
         self,
@@ -181,6 +188,9 @@ class _PlanWriter:
                     g.add((iri, prop, es(passage.text)))
                 counts[passage.source] = counts.get(passage.source, 0) + 1
                 self._reading(iri, passage, role, counts[passage.source])
+        if self.entities is not None:
+            for passage, found in getattr(area, "found", []):
+                self.entities.add(g, iri, passage, found)
 
     def _mandates(self, area: AreaLike, area_iri: URIRef, reference: str, dotted: bool) -> None:
         g = self.g
@@ -211,6 +221,9 @@ class _PlanWriter:
             for passage in mandate.passages:
                 counts[passage.source] = counts.get(passage.source, 0) + 1
                 self._reading(iri, passage, "text", counts[passage.source])
+            found = getattr(mandate, "found", None)
+            if self.entities is not None and found is not None:
+                self.entities.add(g, iri, mandate.passages[0], found)
 
     def _reading(self, item: URIRef, passage: PassageLike, role: str, index: int) -> None:
         g = self.g
@@ -241,10 +254,13 @@ def _abridge(text: str) -> str:
     return text if len(words) <= LABEL_WORDS else " ".join(words[:LABEL_WORDS]) + " …"
 
 
-def plan_graph(plan: PlanLike, graph: Graph | None = None) -> Graph:
-    """The triples of one plan: the plan, its areas and mandates, and where each was read."""
+def plan_graph(
+    plan: PlanLike, graph: Graph | None = None, entities: EntityWriter | None = None
+) -> Graph:
+    """The triples of one plan: the plan, its areas and mandates, and where each was read; with
+    ``entities``, also the links to the meetings and actors they name."""
     g = graph if graph is not None else Graph()
-    _PlanWriter(plan, g).write()
+    _PlanWriter(plan, g, entities).write()
     return g
 
 
@@ -273,13 +289,26 @@ def shared_graph(
     return g
 
 
-def dataset(plans: Sequence[PlanLike], build: BuildInfo, ontology: Graph | None = None) -> Dataset:
-    """Every plan in its named graph, the shared resources in theirs, and the ontology in its own."""
+def dataset(
+    plans: Sequence[PlanLike],
+    build: BuildInfo,
+    ontology: Graph | None = None,
+    actors: Mapping[str, Any] | None = None,
+    places: Mapping[str, Any] | None = None,
+) -> Dataset:
+    """Every plan in its named graph, the shared resources (sources, build, meetings, actors,
+    places) in theirs, and the ontology in its own."""
     ds = Dataset()
     for prefix, iri in PREFIXES.items():
         ds.bind(prefix, iri)
+    texts = {s.name: s.text for plan in plans for s in plan.sources}
+    entities = (
+        EntityWriter(actors, places, texts) if actors is not None and places is not None else None
+    )
     for plan in plans:
-        plan_graph(plan, ds.graph(iris.named_graph(plan.spec.slug)))
+        plan_graph(plan, ds.graph(iris.named_graph(plan.spec.slug)), entities)
+    if entities is not None:
+        entities.write(ds.graph(iris.ENTITIES_GRAPH))
     sources = [s for plan in plans for s in plan.sources]
     shared_graph(sources, build, ds.graph(iris.SHARED_GRAPH))
     if ontology is not None:

@@ -1,0 +1,226 @@
+"""How good the built graph is, measured against an annotated development set.
+
+Entities (``tests/data/entities-dev.toml``): precision and recall of meetings, actors and
+partners, each mention counted once per item (mandate, area heading or objective) that names it,
+and for the meetings found that have an annotated place or date, the share where it is right.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.store import Store
+
+DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "entities-dev.toml"
+
+_ITEMS = """
+SELECT ?plan ?item ?text WHERE {
+  { ?item a celac:Mandate ; celac:text ?text }
+  UNION { ?item a celac:Area ; rdfs:label ?text }
+  UNION { ?item a celac:Area ; celac:objective ?text }
+  ?item celac:inPlan/dcterms:identifier ?plan .
+}"""
+
+_MEETINGS = """
+SELECT ?item ?meeting ?name ?status ?ordinal ?edtf (GROUP_CONCAT(DISTINCT ?placeLabel; separator="|") AS ?places)
+WHERE {
+  ?item ?link ?meeting . VALUES (?link ?status) { (celac:convenes "convenes") (celac:refersTo "refersTo") }
+  ?meeting celac:mention ?mention . ?mention celac:mentionedIn ?item ; rdf:value ?name .
+  OPTIONAL { ?meeting celac:ordinal ?ordinal }
+  OPTIONAL { ?meeting time:hasTime/celac:edtf ?edtf }
+  OPTIONAL { ?meeting celac:heldIn/rdfs:label ?placeLabel }
+} GROUP BY ?item ?meeting ?name ?status ?ordinal ?edtf"""
+
+_ACTORS = """
+SELECT ?item ?actor ?partner (GROUP_CONCAT(DISTINCT ?name; separator="|") AS ?names) WHERE {
+  ?item celac:involves ?actor .
+  { ?actor rdfs:label ?name } UNION { ?actor skos:altLabel ?name }
+  UNION { ?actor celac:mention ?m . ?m celac:mentionedIn ?item ; rdf:value ?name }
+  BIND(EXISTS { ?actor a celac:Partner } AS ?partner)
+} GROUP BY ?item ?actor ?partner"""
+
+TIME_PREFIX = "PREFIX time: <http://www.w3.org/2006/time#>\n"
+
+
+def fold(text: str) -> str:
+    """Lower case, no accents, single spaces, dashes unified: for comparing names."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    plain = re.sub(r"\s*[-–]\s*", "-", plain)
+    return re.sub(r"\s+", " ", plain).strip(" .,;:")
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z0-9]+", fold(text)))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two names of one meeting mention: equal, or one holds most of the other's words."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb or fa in fb or fb in fa:
+        return True
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.8
+
+
+@dataclass
+class Score:
+    """Precision and recall from counts."""
+
+    found: int = 0
+    expected: int = 0
+    correct_found: int = 0
+    correct_expected: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct_found / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct_expected / self.expected if self.expected else 1.0
+
+
+@dataclass
+class Share:
+    right: int = 0
+    total: int = 0
+
+    @property
+    def value(self) -> float:
+        return self.right / self.total if self.total else 1.0
+
+
+@dataclass
+class EntityReport:
+    scores: dict[str, Score] = field(default_factory=dict)
+    shares: dict[str, Share] = field(default_factory=dict)
+    misses: dict[str, list[str]] = field(default_factory=dict)
+
+    def text(self) -> str:
+        lines = [f"{'entities':<22}{'precision':>10}{'recall':>8}{'found':>7}{'annotated':>11}"]
+        for name, s in self.scores.items():
+            lines.append(
+                f"{name:<22}{s.precision:>10.2f}{s.recall:>8.2f}{s.found:>7}{s.expected:>11}"
+            )
+        for name, share in self.shares.items():
+            lines.append(f"{name:<22}{share.value:>10.2f}  ({share.right} of {share.total} right)")
+        return "\n".join(lines)
+
+
+def _items(store: Store) -> dict[tuple[str, str], list[str]]:
+    """The texts of every item, by (plan id, item IRI)."""
+    texts: dict[tuple[str, str], list[str]] = {}
+    for row in store.query(_ITEMS):  # type: ignore[union-attr]
+        texts.setdefault((row["plan"].value, row["item"].value), []).append(row["text"].value)
+    return texts
+
+
+def _locate(texts: dict[tuple[str, str], list[str]], plan: str, snippet: str) -> str | None:
+    key = fold(snippet)
+    for (p, item), values in texts.items():
+        if p == plan and any(key in fold(v) for v in values):
+            return item
+    return None
+
+
+def evaluate_entities(store: Store, dev: Path = DEV_SET) -> EntityReport:
+    """Compare the meetings and actors of the built graph with the annotated development set."""
+    data = tomllib.loads(dev.read_text(encoding="utf-8"))
+    texts = _items(store)
+    plans_of = {item: plan for plan, item in texts}
+    report = EntityReport()
+
+    found_meetings: dict[str, list[dict[str, Any]]] = {}
+    for row in store.query(TIME_PREFIX + _MEETINGS):  # type: ignore[union-attr]
+        found_meetings.setdefault(row["item"].value, []).append(
+            {
+                "name": row["name"].value,
+                "status": row["status"].value,
+                "ordinal": int(row["ordinal"].value) if row["ordinal"] else None,
+                "edtf": row["edtf"].value if row["edtf"] else None,
+                "places": {fold(p) for p in row["places"].value.split("|") if p}
+                if row["places"]
+                else set(),
+            }
+        )
+    expected_meetings: dict[str, list[dict[str, Any]]] = {}
+    for m in data.get("meeting", []):
+        item = _locate(texts, m["plan"], m["in"])
+        if item is not None:
+            expected_meetings.setdefault(item, []).append(m)
+    score, place, date = Score(), Share(), Share()
+    misses: list[str] = []
+    for item in set(found_meetings) | set(expected_meetings):
+        found = found_meetings.get(item, [])
+        expected = expected_meetings.get(item, [])
+        score.found += len(found)
+        score.expected += len(expected)
+        score.correct_found += sum(
+            1 for f in found if any(same_name(f["name"], e["name"]) for e in expected)
+        )
+        for e in expected:
+            match = next((f for f in found if same_name(f["name"], e["name"])), None)
+            if match is None:
+                misses.append(f"{plans_of.get(item, '?')}: {e['name']}")
+                continue
+            score.correct_expected += 1
+            if e.get("place"):
+                place.total += 1
+                first = fold(e["place"].split(",")[0])
+                place.right += int(any(first in p or p in first for p in match["places"]))
+            if e.get("date"):
+                date.total += 1
+                date.right += int(match["edtf"] == e["date"])
+    report.scores["meetings"] = score
+    report.shares["meeting places right"] = place
+    report.shares["meeting dates right"] = date
+    report.misses["meetings"] = misses
+
+    found_actors: dict[str, list[tuple[bool, set[str]]]] = {}
+    for row in store.query(_ACTORS):  # type: ignore[union-attr]
+        names = {fold(n) for n in row["names"].value.split("|")}
+        found_actors.setdefault(row["item"].value, []).append(
+            (row["partner"].value == "true", names)
+        )
+    expected_actors: dict[str, list[dict[str, Any]]] = {}
+    for a in data.get("actor", []):
+        item = _locate(texts, a["plan"], a["in"])
+        if item is not None:
+            expected_actors.setdefault(item, []).append(a)
+    for kind, partner in (("actors", False), ("partners", True)):
+        score = Score()
+        kind_misses: list[str] = []
+        for item in set(found_actors) | set(expected_actors):
+            found_here = [names for p, names in found_actors.get(item, []) if p == partner]
+            expected_here = [
+                a for a in expected_actors.get(item, []) if (a["kind"] == "partner") == partner
+            ]
+            score.found += len(found_here)
+            score.expected += len(expected_here)
+            score.correct_found += sum(
+                1 for names in found_here if any(fold(a["name"]) in names for a in expected_here)
+            )
+            for a in expected_here:
+                if any(fold(a["name"]) in names for names in found_here):
+                    score.correct_expected += 1
+                else:
+                    kind_misses.append(f"{plans_of.get(item, '?')}: {a['name']}")
+        report.scores[kind] = score
+        report.misses[kind] = kind_misses
+    return report
+
+
+def misses_text(report: EntityReport, limit: int = 15) -> Iterable[str]:
+    for kind, misses in report.misses.items():
+        if misses:
+            yield (
+                f"missed {kind} ({len(misses)}): "
+                + "; ".join(misses[:limit])
+                + (" …" if len(misses) > limit else "")
+            )
