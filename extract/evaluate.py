@@ -45,7 +45,6 @@ SELECT ?item ?actor ?partner (GROUP_CONCAT(DISTINCT ?name; separator="|") AS ?na
   BIND(EXISTS { ?actor a celac:Partner } AS ?partner)
 } GROUP BY ?item ?actor ?partner"""
 
-TIME_PREFIX = "PREFIX time: <http://www.w3.org/2006/time#>\n"
 
 
 def fold(text: str) -> str:
@@ -137,7 +136,7 @@ def evaluate_entities(store: Store, dev: Path = DEV_SET) -> EntityReport:
     report = EntityReport()
 
     found_meetings: dict[str, list[dict[str, Any]]] = {}
-    for row in store.query(TIME_PREFIX + _MEETINGS):  # type: ignore[union-attr]
+    for row in store.query(_MEETINGS):  # type: ignore[union-attr]
         found_meetings.setdefault(row["item"].value, []).append(
             {
                 "name": row["name"].value,

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import PurePath
 from typing import Any, Protocol
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from graph import iris
-from graph.namespaces import CELAC, ID, OA, SCHEMA
+from graph.namespaces import CELAC, ID, OA, SCHEMA, TIME
 
-TIME = Namespace("http://www.w3.org/2006/time#")
 EDTF = URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 # How precise a date is: the more precise one wins when mentions of one meeting disagree.
@@ -206,7 +206,8 @@ class EntityWriter:
 
     def _write_mentions(self, g: Graph, thing: URIRef, mentions: Iterable[Mention]) -> None:
         for m in mentions:
-            node = URIRef(f"{m.item}#mention-{m.start}-{m.end}")
+            stem = iris.slug(PurePath(m.source).stem)
+            node = URIRef(f"{m.item}#mention-{stem}-{m.start}-{m.end}")
             position, quote = URIRef(f"{node}-position"), URIRef(f"{node}-quote")
             raw = self.texts[m.source]
             g.add((thing, CELAC.mention, node))

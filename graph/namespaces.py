@@ -11,6 +11,7 @@ ONTOLOGY_IRI = f"{BASE}ontology"
 ID = Namespace(f"{BASE}id/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")
+TIME = Namespace("http://www.w3.org/2006/time#")
 
 PREFIXES: dict[str, str] = {
     "celac": str(CELAC),
@@ -24,6 +25,7 @@ PREFIXES: dict[str, str] = {
     "skos": str(SKOS),
     "xsd": str(XSD),
     "schema": str(SCHEMA),
+    "time": str(TIME),
 }
 
 

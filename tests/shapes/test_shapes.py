@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 
 import pyshacl
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+from rdflib.collection import Collection
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
+from rdflib.term import Node
 
+from extract.entities.register import read_register
+from graph.entities import PRECISION, EntityWriter, kind_iri
 from graph.paths import ONTOLOGY_DIR, SHAPES_DIR
 from graph.validate import ShapesError, ValidationReport, Violation, load_shapes, validate
 
@@ -31,6 +37,12 @@ PREFIXES = f"""
 @prefix rdf:     <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
 @prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
+@prefix owl:     <http://www.w3.org/2002/07/owl#> .
+@prefix schema:  <https://schema.org/> .
+@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
+@prefix time:    <http://www.w3.org/2006/time#> .
+@prefix edtf:    <http://id.loc.gov/datatypes/edtf/> .
+@prefix wd:      <http://www.wikidata.org/entity/> .
 """
 
 SHA = "0" * 64
@@ -71,10 +83,83 @@ def plan(key: str, date: str | None = "2014-01-29") -> str:
     """
 
 
+def mention(item: str, start: int, end: int, source: str = "<source/a>") -> str:
+    """Where something is named: ``<{item}#mention-{start}-{end}>``, as graph/entities.py has it."""
+    node = f"{item}#mention-{start}-{end}"
+    return f"""
+    <{node}> a oa:SpecificResource ;
+        celac:mentionedIn <{item}> ; celac:role "mention" ; rdf:value "texto"@es ;
+        oa:hasSource {source} ; oa:hasSelector <{node}-position> , <{node}-quote> .
+    <{node}-position> a oa:TextPositionSelector ;
+        oa:start "{start}"^^xsd:nonNegativeInteger ; oa:end "{end}"^^xsd:nonNegativeInteger .
+    <{node}-quote> a oa:TextQuoteSelector ; oa:exact "texto" .
+    """
+
+
+def meeting(
+    key: str, begins: str | None = None, ends: str | None = None, *,
+    item: str = "plan/celac-2014/area/1/mandate/1", start: int = 40, end: int = 50,
+) -> str:  # fmt: skip
+    """A one-off meeting ``<meeting/{key}>`` named in ``item``, dated ``begins``..``ends`` if given.
+
+    The caller links ``item`` to it (``celac:convenes``, ``celac:refersTo``, ``celac:adoptedAt``).
+    """
+    m = f"meeting/{key}"
+    dated = f"; time:hasTime <{m}#time>" if begins else ""
+    return f"""
+    <{m}> a celac:Meeting ; rdfs:label "Foro {key}"@es ; celac:kind "Foro"@es ;
+        schema:name "Foro {key}"@es ; celac:mention <{item}#mention-{start}-{end}> {dated} .
+    {interval(m, begins, ends) if begins else ""}
+    {mention(item, start, end)}
+    """
+
+
+def interval(m: str, begins: str, ends: str | None = None) -> str:
+    """``<{m}#time>``, a meeting's date from ``begins`` to ``ends`` (the same day if not given)."""
+    ends = ends or begins
+    return f"""
+    <{m}#time> a time:ProperInterval ;
+        celac:edtf "{begins}/{ends}"^^edtf:EDTF ; celac:precision "days" ;
+        time:hasBeginning <{m}#begins> ; time:hasEnd <{m}#ends> .
+    <{m}#begins> a time:Instant ; time:inXSDDate "{begins}"^^xsd:date .
+    <{m}#ends> a time:Instant ; time:inXSDDate "{ends}"^^xsd:date .
+    """
+
+
+# What graph/entities.py writes into id/graph/entities (and the links it adds to a plan's graph):
+# the II Reunión, convened by the mandate, in a series, dated, held in Lima, Perú; China, a
+# partner, involved by the mandate.
+ENTITIES = f"""
+<plan/celac-2014/area/1/mandate/1>
+    celac:convenes <meeting/reunion/2> ; celac:involves <actor/china> .
+<meeting/reunion/2> a celac:Meeting ;
+    rdfs:label "II Reunión de Ministros"@es ; celac:kind "Reunión"@es ;
+    schema:name "II Reunión de Ministros"@es , "Segunda Reunión de Ministros"@es ;
+    celac:ordinal 2 ; celac:inSeries <series/reunion> ;
+    celac:heldIn <place/lima> , <place/peru> ; time:hasTime <meeting/reunion/2#time> ;
+    celac:mention <plan/celac-2014/area/1/mandate/1#mention-0-5> .
+<series/reunion> a celac:MeetingSeries ; rdfs:label "Reunión de Ministros"@es .
+<meeting/reunion/2#time> a time:ProperInterval ;
+    celac:edtf "2014-05-13/2014-05-14"^^edtf:EDTF ; celac:precision "days" ;
+    time:hasBeginning <meeting/reunion/2#begins> ; time:hasEnd <meeting/reunion/2#ends> .
+<meeting/reunion/2#begins> a time:Instant ; time:inXSDDate "2014-05-13"^^xsd:date .
+<meeting/reunion/2#ends> a time:Instant ; time:inXSDDate "2014-05-14"^^xsd:date .
+<place/lima> a schema:City ; rdfs:label "Lima"@es , "Lima"@en ; owl:sameAs wd:Q2868 ;
+    schema:containedInPlace <place/peru> .
+<place/peru> a schema:Country ; rdfs:label "Perú"@es , "Peru"@en ; owl:sameAs wd:Q419 .
+<actor/china> a celac:Actor , celac:Partner ;
+    rdfs:label "República Popular China"@es , "People's Republic of China"@en ;
+    skos:altLabel "China" ; dcterms:type <kind/extra-regional-state> ; owl:sameAs wd:Q148 ;
+    celac:mention <plan/celac-2014/area/1/mandate/1#mention-6-10> .
+{mention("plan/celac-2014/area/1/mandate/1", 0, 5)}
+{mention("plan/celac-2014/area/1/mandate/1", 6, 10)}
+"""
+
 VALID = f"""
 <source/a> a celac:SourceDocument ;
     dcterms:identifier "a.txt" ; celac:sha256 "{SHA}" ; celac:length 100 .
 {plan("celac-2014")}
+{ENTITIES}
 """
 
 AREA_IRI = "plan/celac-2014/area/1"
@@ -83,6 +168,20 @@ P = "<plan/celac-2014>"
 AREA = f"<{AREA_IRI}>"
 MANDATE = f"<{MANDATE_IRI}>"
 SUB = f"<{AREA_IRI}/area/1>"
+MEETING = "<meeting/reunion/2>"
+TIME = "<meeting/reunion/2#time>"
+BEGINS = "<meeting/reunion/2#begins>"
+ENDS = "<meeting/reunion/2#ends>"
+SERIES = "<series/reunion>"
+LIMA = "<place/lima>"
+PERU = "<place/peru>"
+ACTOR = "<actor/china>"
+MENTION_IRI = f"{MANDATE_IRI}#mention-0-5"
+MENTION = f"<{MENTION_IRI}>"
+CHINA_KIND = "dcterms:type <kind/extra-regional-state>"
+OTHER_SERIES = '<series/b> a celac:MeetingSeries ; rdfs:label "B"@es .'
+CUSCO = '<place/cusco> a schema:City ; rdfs:label "Cusco"@es , "Cusco"@en .'
+CHILE = '<place/chile> a schema:Country ; rdfs:label "Chile"@es , "Chile"@en .'
 
 NESTED = f"""
 {SUB} a celac:Area ;
@@ -121,6 +220,35 @@ CONFORMING = [
         + f"{MANDATE} celac:continues <plan/calc-2008/area/1/mandate/1> .",
     ),
     Case("selector ending at the source's length", add=reading(MANDATE_IRI + "/x", end=100)),
+    # meetings, places, actors
+    Case("one-off meeting: no ordinal, series, date or place",
+         add=meeting("x") + f"{MANDATE} celac:refersTo <meeting/x> ."),
+    Case("meeting in a series without an ordinal", remove=f"{MEETING} celac:ordinal 2 ."),
+    Case("meeting held in a city only", remove=f"{MEETING} celac:heldIn {PERU} ."),
+    Case("meeting held in a country only", remove=f"{MEETING} celac:heldIn {LIMA} ."),
+    Case("meeting convened by an area's objective",
+         add=meeting("x", item=AREA_IRI) + f"{AREA} celac:convenes <meeting/x> ."),
+    Case("plan adopted at a meeting, mentioned in the plan",
+         add=meeting("cumbre", "2014-01-28", "2014-01-29", item="plan/celac-2014")
+         + f"{P} celac:adoptedAt <meeting/cumbre> ."),
+    Case("meeting mentioned by two items",
+         add=mention(AREA_IRI, 0, 5) + f"{MEETING} celac:mention <{AREA_IRI}#mention-0-5> ."
+         + f"{AREA} celac:convenes {MEETING} ."),
+    Case("convened meeting ending on the plan's date",
+         add=meeting("x", "2014-01-28", "2014-01-29") + f"{MANDATE} celac:convenes <meeting/x> ."),
+    Case("referred meeting beginning on the plan's date",
+         add=meeting("x", "2014-01-29", "2014-01-30") + f"{MANDATE} celac:refersTo <meeting/x> ."),
+    Case("referred meeting held before the plan",
+         add=meeting("x", "2013-05-01", "2013-05-01") + f"{MANDATE} celac:refersTo <meeting/x> ."),
+    Case("convened meeting with an undated plan",
+         remove=f'{P} dcterms:date "2014-01-29"^^xsd:date .',
+         add=meeting("x", "2010-01-01", "2010-01-01") + f"{MANDATE} celac:convenes <meeting/x> ."),
+    Case("one-day interval", remove=f'{ENDS} time:inXSDDate "2014-05-14"^^xsd:date .',
+         add=f'{ENDS} time:inXSDDate "2014-05-13"^^xsd:date .'),
+    Case("place and actor without Wikidata",
+         remove=f"{LIMA} owl:sameAs wd:Q2868 . {ACTOR} owl:sameAs wd:Q148 ."),
+    Case("actor that is not a partner", remove=f"{ACTOR} a celac:Partner ."),
+    Case("actor mention past the meeting's, same source", add=reading(MANDATE_IRI + "/y", end=100)),
 ]
 
 VIOLATING = [
@@ -262,6 +390,213 @@ VIOLATING = [
          expect="exactly one celac:length"),
     Case("source length as a string", remove="<source/a> celac:length 100 .",
          add='<source/a> celac:length "100" .', expect="exactly one celac:length"),
+    # links from plans, areas and mandates to meetings and actors
+    Case("mandate convenes something that is not a meeting",
+         add=f"{MANDATE} celac:convenes {AREA} .",
+         expect="celac:convenes must point to a celac:Meeting"),
+    Case("area refers to something that is not a meeting", add=f"{AREA} celac:refersTo {ACTOR} .",
+         expect="celac:refersTo must point to a celac:Meeting"),
+    Case("mandate involves something that is not an actor",
+         add=f"{MANDATE} celac:involves {MEETING} .",
+         expect="celac:involves must point to a celac:Actor"),
+    Case("area involves something that is not an actor", add=f"{AREA} celac:involves {LIMA} .",
+         expect="celac:involves must point to a celac:Actor"),
+    Case("plan adopted at something that is not a meeting", add=f"{P} celac:adoptedAt {AREA} .",
+         expect="at most one celac:adoptedAt, a celac:Meeting"),
+    Case("plan adopted at two meetings",
+         add=meeting("x") + meeting("y", start=50, end=60)
+         + f"{P} celac:adoptedAt <meeting/x> , <meeting/y> .",
+         expect="at most one celac:adoptedAt"),
+    Case("(f) mandate convenes a meeting that ended before the plan",
+         add=meeting("x", "2013-05-01", "2014-01-28") + f"{MANDATE} celac:convenes <meeting/x> .",
+         expect="before the plan was adopted"),
+    Case("(f) area convenes a meeting that ended before the plan",
+         add=meeting("x", "2013-05-01", "2013-05-02", item=AREA_IRI)
+         + f"{AREA} celac:convenes <meeting/x> .",
+         expect="which ends on 2013-05-02, before the plan was adopted"),
+    Case("(g) mandate refers to a meeting that began after the plan",
+         add=meeting("x", "2014-01-30", "2014-02-01") + f"{MANDATE} celac:refersTo <meeting/x> .",
+         expect="which begins on 2014-01-30, after the plan was adopted"),
+    Case("(g) the II Reunión referred to as already held",
+         remove=f"{MANDATE} celac:convenes {MEETING} .",
+         add=f"{MANDATE} celac:refersTo {MEETING} .",
+         expect="after the plan was adopted"),
+    # celac:Meeting
+    Case("meeting without label", remove=f'{MEETING} rdfs:label "II Reunión de Ministros"@es .',
+         expect="A meeting needs at least one Spanish (@es) rdfs:label"),
+    Case("meeting label only in English",
+         remove=f'{MEETING} rdfs:label "II Reunión de Ministros"@es .',
+         add=f'{MEETING} rdfs:label "2nd Meeting of Ministers"@en .',
+         expect="A meeting needs at least one Spanish (@es) rdfs:label"),
+    Case("meeting without kind", remove=f'{MEETING} celac:kind "Reunión"@es .',
+         expect="exactly one celac:kind"),
+    Case("meeting with two kinds", add=f'{MEETING} celac:kind "Cumbre"@es .',
+         expect="exactly one celac:kind"),
+    Case("meeting kind without language", remove=f'{MEETING} celac:kind "Reunión"@es .',
+         add=f'{MEETING} celac:kind "Reunión" .', expect="celac:kind, a Spanish (@es) string"),
+    Case("meeting without name",
+         remove=f'{MEETING} schema:name "II Reunión de Ministros"@es ,'
+         ' "Segunda Reunión de Ministros"@es .',
+         expect="at least one schema:name"),
+    Case("meeting name in English", add=f'{MEETING} schema:name "2nd Meeting"@en .',
+         expect="schema:name (as printed), each a Spanish (@es) string"),
+    Case("meeting ordinal 0",
+         remove=f"{MEETING} celac:ordinal 2 .", add=f"{MEETING} celac:ordinal 0 .",
+         expect="celac:ordinal, an xsd:integer of at least 1"),
+    Case("meeting ordinal as a string", remove=f"{MEETING} celac:ordinal 2 .",
+         add=f'{MEETING} celac:ordinal "II" .', expect="celac:ordinal, an xsd:integer"),
+    Case("meeting with two ordinals", add=f"{MEETING} celac:ordinal 3 .",
+         expect="at most one celac:ordinal"),
+    Case("meeting with an ordinal but no series", remove=f"{MEETING} celac:inSeries {SERIES} .",
+         expect="with a celac:ordinal needs exactly one celac:inSeries"),
+    Case("meeting in two series",
+         add=f"{MEETING} celac:inSeries <series/b> . {OTHER_SERIES}",
+         expect="celac:inSeries at most one celac:MeetingSeries"),
+    Case("meeting in a series that is not a celac:MeetingSeries",
+         remove=f"{MEETING} celac:inSeries {SERIES} .",
+         add=f"{MEETING} celac:inSeries <series/b> .",
+         expect="celac:inSeries at most one celac:MeetingSeries"),
+    Case("meeting with two dates",
+         add=f"{MEETING} time:hasTime <meeting/x#time> ." + interval("meeting/x", "2014-06-01"),
+         expect="at most one time:hasTime"),
+    Case("meeting time not an interval", remove=f"{MEETING} time:hasTime {TIME} .",
+         add=f"{MEETING} time:hasTime {BEGINS} .", expect="time:hasTime, a time:ProperInterval"),
+    Case("meeting without mention", remove=f"{MEETING} celac:mention {MENTION} .",
+         expect="A meeting needs at least one celac:mention"),
+    Case("meeting mention not a specific resource",
+         add=f"{MEETING} celac:mention <{MANDATE_IRI}#mention-9-9> .",
+         expect="celac:mention, each an oa:SpecificResource"),
+    Case("meeting held in an area", add=f"{MEETING} celac:heldIn {AREA} .",
+         expect="celac:heldIn must point to a schema:City or a schema:Country"),
+    Case("meeting held in two cities",
+         add=f"{MEETING} celac:heldIn <place/cusco> . {CUSCO}",
+         expect="at most one schema:City"),
+    Case("meeting held in two countries",
+         add=f"{MEETING} celac:heldIn <place/chile> . {CHILE}",
+         expect="at most one schema:Country"),
+    Case("meeting that nothing names", remove=f"{MANDATE} celac:convenes {MEETING} .",
+         expect="A meeting needs a mandate, area or plan that names it"),
+    # celac:MeetingSeries
+    Case("series without label", remove=f'{SERIES} rdfs:label "Reunión de Ministros"@es .',
+         expect="A meeting series needs at least one Spanish (@es) rdfs:label"),
+    Case("series label without language", remove=f'{SERIES} rdfs:label "Reunión de Ministros"@es .',
+         add=f'{SERIES} rdfs:label "Reunión de Ministros" .',
+         expect="A meeting series needs at least one Spanish (@es) rdfs:label"),
+    Case("series with no meeting", add=OTHER_SERIES,
+         expect="at least one celac:Meeting that is celac:inSeries it"),
+    # the meeting's date: time:ProperInterval, time:Instant
+    Case("interval without EDTF",
+         remove=f'{TIME} celac:edtf "2014-05-13/2014-05-14"^^edtf:EDTF .',
+         expect="exactly one celac:edtf"),
+    Case("interval EDTF as a plain string",
+         remove=f'{TIME} celac:edtf "2014-05-13/2014-05-14"^^edtf:EDTF .',
+         add=f'{TIME} celac:edtf "2014-05-13/2014-05-14" .', expect="exactly one celac:edtf"),
+    Case("interval with two EDTF dates", add=f'{TIME} celac:edtf "2014-05"^^edtf:EDTF .',
+         expect="exactly one celac:edtf"),
+    Case("interval without precision", remove=f'{TIME} celac:precision "days" .',
+         expect="exactly one celac:precision"),
+    Case("interval with an unknown precision", remove=f'{TIME} celac:precision "days" .',
+         add=f'{TIME} celac:precision "week" .', expect="exactly one celac:precision"),
+    Case("interval without beginning", remove=f"{TIME} time:hasBeginning {BEGINS} .",
+         expect="exactly one time:hasBeginning"),
+    Case("interval beginning not an instant", remove=f"{TIME} time:hasBeginning {BEGINS} .",
+         add=f"{TIME} time:hasBeginning {MEETING} .", expect="time:hasBeginning, a time:Instant"),
+    Case("interval with two ends",
+         add=f"{TIME} time:hasEnd <meeting/reunion/2#ends2> ."
+         '<meeting/reunion/2#ends2> a time:Instant ; time:inXSDDate "2014-05-15"^^xsd:date .',
+         expect="exactly one time:hasEnd"),
+    Case("(h) interval beginning after its end",
+         remove=f'{BEGINS} time:inXSDDate "2014-05-13"^^xsd:date .',
+         add=f'{BEGINS} time:inXSDDate "2014-05-15"^^xsd:date .',
+         expect="begins on 2014-05-15, after it ends on 2014-05-14"),
+    Case("instant without date", remove=f'{ENDS} time:inXSDDate "2014-05-14"^^xsd:date .',
+         expect="exactly one time:inXSDDate"),
+    Case("instant with a dateTime", remove=f'{ENDS} time:inXSDDate "2014-05-14"^^xsd:date .',
+         add=f'{ENDS} time:inXSDDate "2014-05-14T00:00:00"^^xsd:dateTime .',
+         expect="time:inXSDDate, an xsd:date"),
+    Case("instant with two dates", add=f'{ENDS} time:inXSDDate "2014-05-15"^^xsd:date .',
+         expect="exactly one time:inXSDDate"),
+    # places
+    Case("place without Spanish label", remove=f'{PERU} rdfs:label "Perú"@es .',
+         expect="A place needs at least one Spanish (@es) rdfs:label"),
+    Case("place without English label", remove=f'{LIMA} rdfs:label "Lima"@en .',
+         expect="A place needs at least one English (@en) rdfs:label"),
+    Case("place same as a Wikipedia page", remove=f"{LIMA} owl:sameAs wd:Q2868 .",
+         add=f"{LIMA} owl:sameAs <https://en.wikipedia.org/wiki/Lima> .", expect="a Wikidata item"),
+    Case("place same as a Wikidata page (not the entity)", remove=f"{PERU} owl:sameAs wd:Q419 .",
+         add=f"{PERU} owl:sameAs <https://www.wikidata.org/wiki/Q419> .", expect="a Wikidata item"),
+    Case("place same as a Q-id literal", remove=f"{PERU} owl:sameAs wd:Q419 .",
+         add=f'{PERU} owl:sameAs "Q419" .', expect="a Wikidata item"),
+    Case("place with two Wikidata items", add=f"{PERU} owl:sameAs wd:Q1 .",
+         expect="at most one owl:sameAs"),
+    Case("city contained in a city",
+         remove=f"{LIMA} schema:containedInPlace {PERU} .",
+         add=f"{LIMA} schema:containedInPlace <place/cusco> . {CUSCO}",
+         expect="schema:containedInPlace at most one schema:Country"),
+    # celac:Actor, celac:Partner
+    Case("actor without Spanish label",
+         remove=f'{ACTOR} rdfs:label "República Popular China"@es .',
+         expect="An actor needs at least one Spanish (@es) rdfs:label"),
+    Case("actor without English label",
+         remove=f"""{ACTOR} rdfs:label "People's Republic of China"@en .""",
+         expect="An actor needs at least one English (@en) rdfs:label"),
+    Case("actor acronym as an IRI", add=f"{ACTOR} skos:altLabel <x> .",
+         expect="skos:altLabel must be a literal"),
+    Case("actor without kind", remove=f"{ACTOR} {CHINA_KIND} .",
+         expect="exactly one dcterms:type"),
+    Case("actor with two kinds", add=f"{ACTOR} dcterms:type <kind/member-state> .",
+         expect="exactly one dcterms:type"),
+    Case("actor of an unknown kind", remove=f"{ACTOR} {CHINA_KIND} .",
+         add=f"{ACTOR} dcterms:type <kind/country> .", expect="a concept of"),
+    Case("actor kind as a literal", remove=f"{ACTOR} {CHINA_KIND} .",
+         add=f'{ACTOR} dcterms:type "extra-regional-state" .', expect="a concept of"),
+    Case("actor same as a non-Wikidata IRI", remove=f"{ACTOR} owl:sameAs wd:Q148 .",
+         add=f"{ACTOR} owl:sameAs <http://dbpedia.org/resource/China> .", expect="a Wikidata item"),
+    Case("actor same as a Wikidata property", remove=f"{ACTOR} owl:sameAs wd:Q148 .",
+         add=f"{ACTOR} owl:sameAs wd:P31 .", expect="a Wikidata item"),
+    Case("actor without mention",
+         remove=f"{ACTOR} celac:mention <{MANDATE_IRI}#mention-6-10> .",
+         expect="An actor needs at least one celac:mention"),
+    Case("actor that nothing involves", remove=f"{MANDATE} celac:involves {ACTOR} .",
+         expect="at least one mandate or area that celac:involves it"),
+    Case("partner not typed as an actor", remove=f"{ACTOR} a celac:Actor .",
+         expect="A celac:Partner must also be a celac:Actor"),
+    # mentions (oa:SpecificResource with role "mention")
+    Case("mention without role", remove=f'{MENTION} celac:role "mention" .',
+         expect='A mention needs celac:role "mention"'),
+    Case("mention with role text", remove=f'{MENTION} celac:role "mention" .',
+         add=f'{MENTION} celac:role "text" .', expect='A mention needs celac:role "mention"'),
+    Case("mention with an unknown role", add=f'{MENTION} celac:role "name" .',
+         expect="celac:role is at most one"),
+    Case("mention without item", remove=f"{MENTION} celac:mentionedIn {MANDATE} .",
+         expect="exactly one celac:mentionedIn"),
+    Case("mention in two items", add=f"{MENTION} celac:mentionedIn {AREA} .",
+         expect="exactly one celac:mentionedIn"),
+    Case("mention in a source document", remove=f"{MENTION} celac:mentionedIn {MANDATE} .",
+         add=f"{MENTION} celac:mentionedIn <source/a> .",
+         expect="a celac:Mandate, celac:Area or celac:Plan"),
+    Case("reading with role mention but no item",
+         remove=f'<{MANDATE_IRI}#from> celac:role "text" .',
+         add=f'<{MANDATE_IRI}#from> celac:role "mention" .',
+         expect='with celac:role "mention" needs a celac:mentionedIn'),
+    Case("mention without source", remove=f"{MENTION} oa:hasSource <source/a> .",
+         expect="exactly one oa:hasSource"),
+    Case("mention without position selector",
+         remove=f"{MENTION} oa:hasSelector <{MENTION_IRI}-position> .",
+         expect="exactly one oa:hasSelector that is an oa:TextPositionSelector"),
+    Case("mention without quote selector",
+         remove=f"{MENTION} oa:hasSelector <{MENTION_IRI}-quote> .",
+         expect="exactly one oa:hasSelector that is an oa:TextQuoteSelector"),
+    Case("mention text in English", remove=f'{MENTION} rdf:value "texto"@es .',
+         add=f'{MENTION} rdf:value "text" .', expect="at most one rdf:value"),
+    Case("(c) mention selector ending past the source",
+         remove=f'<{MENTION_IRI}-position> oa:end "5"^^xsd:nonNegativeInteger .',
+         add=f'<{MENTION_IRI}-position> oa:end "101"^^xsd:nonNegativeInteger .',
+         expect="past the end of source"),
+    Case("(c) mention selector ending before it starts",
+         remove=f'<{MENTION_IRI}-position> oa:end "5"^^xsd:nonNegativeInteger .',
+         add=f'<{MENTION_IRI}-position> oa:end "0"^^xsd:nonNegativeInteger .',
+         expect="less than its oa:end"),
 ]
 # fmt: on
 
@@ -416,6 +751,7 @@ EXPECTED_TERMS = {
     "hasArea", "subAreaOf", "hasMandate", "inPlan", "text", "alternativeText", "number",
     "position", "objective", "thematicAxis", "responsibleBody", "role", "sha256", "length",
     "convenes", "refersTo", "adoptedAt", "involves", "continues",
+    "inSeries", "heldIn", "mention", "mentionedIn", "ordinal", "kind", "edtf", "precision",
 }  # fmt: skip
 
 
@@ -452,3 +788,128 @@ def test_ontology_header(ontology: Graph) -> None:
     header = URIRef("https://w3id.org/celac-kg/ontology")
     assert (header, RDF.type, OWL.Ontology) in ontology
     assert ontology.value(header, OWL.versionInfo) == Literal("0.1.0")
+
+
+# The kinds of actor: one list in the ontology (a SKOS scheme), the shapes (sh:in) and the register
+
+KIND_SCHEME = URIRef(f"{ID}kind")
+
+
+def shape_list(shapes: Graph, path: URIRef, component: URIRef = SH["in"]) -> set[Node]:
+    """The members of the ``component`` list (sh:in) of the property shapes on ``path``."""
+    lists = [shapes.value(ps, component) for ps in shapes.subjects(SH.path, path)]
+    return {m for head in lists if head is not None for m in Collection(shapes, head)}
+
+
+def range_one_of(ontology: Graph, prop: URIRef) -> set[Node]:
+    """The values of the ``owl:oneOf`` datatype that is the range of ``prop``."""
+    datatype = ontology.value(prop, RDFS.range)
+    assert datatype is not None
+    members = ontology.value(datatype, OWL.oneOf)
+    assert members is not None
+    return set(Collection(ontology, members))
+
+
+def test_kind_scheme_concepts_are_labelled_and_defined(ontology: Graph) -> None:
+    assert (KIND_SCHEME, RDF.type, SKOS.ConceptScheme) in ontology
+    concepts = set(ontology.subjects(SKOS.inScheme, KIND_SCHEME))
+    assert len(concepts) == 12
+    assert concepts == set(ontology.objects(KIND_SCHEME, SKOS.hasTopConcept))
+    missing = []
+    for concept in sorted(concepts, key=str):
+        if (concept, RDF.type, SKOS.Concept) not in ontology:
+            missing.append(f"{concept} a skos:Concept")
+        for prop in (SKOS.prefLabel, SKOS.definition):
+            langs = {o.language for o in ontology.objects(concept, prop) if isinstance(o, Literal)}
+            missing += [f"{concept} {prop} @{lang}" for lang in ("es", "en") if lang not in langs]
+    assert missing == []
+
+
+def test_kinds_agree_across_ontology_shapes_and_register(shapes: Graph, ontology: Graph) -> None:
+    scheme = set(ontology.subjects(SKOS.inScheme, KIND_SCHEME))
+    assert shape_list(shapes, DCTERMS.type) == scheme
+    assert {kind_iri(a.kind) for a in read_register().values()} <= scheme
+
+
+def test_precisions_agree_across_writer_shapes_and_ontology(shapes: Graph, ontology: Graph) -> None:
+    precision = URIRef(f"{CELAC}precision")
+    written = {Literal(p) for p in PRECISION}
+    assert shape_list(shapes, precision) == written
+    assert range_one_of(ontology, precision) == written
+
+
+def test_roles_agree_across_shapes_and_ontology(shapes: Graph, ontology: Graph) -> None:
+    role = URIRef(f"{CELAC}role")
+    assert shape_list(shapes, role) == range_one_of(ontology, role)
+
+
+# What graph/entities.py actually writes, against the shapes
+
+
+@dataclass
+class _Span:
+    source: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Passage:
+    """A passage whose text starts at ``offset`` in source ``a.txt``."""
+
+    text: str
+    offset: int = 0
+
+    def span_of(self, start: int, end: int) -> _Span:
+        return _Span("a.txt", self.offset + start, self.offset + end)
+
+
+def test_entity_writer_output_conforms() -> None:
+    """Two plans' mentions of one meeting, an actor, a one-off meeting and an adoption: the
+    writer's triples, added to the base graph, conform."""
+    text = "la II Reunión de Ministros, en Lima, Perú, 13 y 14 de mayo de 2014, con la CEPAL"
+    place = SimpleNamespace(city="lima", country="peru")
+    day = SimpleNamespace(
+        begins=date(2014, 5, 13), ends=date(2014, 5, 14), edtf="2014-05-13/2014-05-14",
+        precision="days",
+    )  # fmt: skip
+    year = SimpleNamespace(
+        begins=date(2014, 1, 1), ends=date(2014, 12, 31), edtf="2014", precision="year"
+    )
+    reunion = SimpleNamespace(
+        start=3, end=26, name="II Reunión de Ministros", label="II Reunión de Ministros",
+        kind="Reunión", ordinal=2, series="Reunión de Ministros", status="convenes",
+        place=place, date=year,
+    )  # fmt: skip
+    again = SimpleNamespace(**{**vars(reunion), "date": day, "place": None})
+    cumbre = SimpleNamespace(
+        start=0, end=6, name="Cumbre", label="Cumbre", kind="Cumbre", ordinal=None, series=None,
+        status="refersTo", place=None, date=None,
+    )  # fmt: skip
+    cepal = SimpleNamespace(start=75, end=80, key="cepal")
+    actors = {
+        "cepal": SimpleNamespace(
+            key="cepal", label_es="Comisión Económica para América Latina y el Caribe",
+            label_en="Economic Commission for Latin America and the Caribbean", kind="agency",
+            partner=False, acronyms=("CEPAL", "ECLAC"), wikidata=None,
+        )
+    }  # fmt: skip
+    places = {
+        "lima": SimpleNamespace(key="lima", label_es="Lima", label_en="Lima", kind="city",
+                                wikidata="Q2868", country="peru"),
+        "peru": SimpleNamespace(key="peru", label_es="Perú", label_en="Peru", kind="country",
+                                wikidata="Q419"),
+    }  # fmt: skip
+    writer = EntityWriter(actors, places, {"a.txt": "x" * 100})
+    g = Case("base").graph()
+    mandate, area, plan_iri = (URIRef(ID + i) for i in (MANDATE_IRI, AREA_IRI, "plan/celac-2014"))
+    passage = _Passage(text, offset=10)
+    writer.add(g, mandate, passage, SimpleNamespace(meetings=[reunion], actors=[cepal]))
+    writer.add(g, area, _Passage(text), SimpleNamespace(meetings=[again, cumbre], actors=[]))
+    writer.adoption(g, plan_iri, _Passage("Cumbre"), SimpleNamespace(meetings=[cumbre]), "Cumbre")
+    writer.write(g)
+    result = validate(g)
+    assert result.conforms, result.text()
+    meeting = URIRef(ID + "meeting/reunion-de-ministros/2")
+    assert (meeting, URIRef(CELAC + "inSeries"), URIRef(ID + "series/reunion-de-ministros")) in g
+    assert len(set(g.objects(meeting, URIRef(CELAC + "mention")))) == 2
