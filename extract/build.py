@@ -9,6 +9,10 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from extract.entities import pipeline
+from extract.entities.annotate import annotate
+from extract.entities.places import read_places
+from extract.entities.register import read_register
 from extract.plans import read_plans
 from extract.progress import Steps
 from extract.records import Plan
@@ -63,10 +67,16 @@ def build(corpus: Path, out: Path, steps: Steps | None = None) -> BuildSummary:
     started = datetime.now(UTC)
     with steps.step("reading the plans"):
         plans = read_plans(corpus)
+    with steps.step("loading the model"):
+        nlp = pipeline.load()
+    with steps.step("finding entities"):
+        annotate(plans, nlp)
+        actors = read_register()
+        places = read_places()
     with steps.step("making RDF"):
         ontology = load_ontology()
         info = BuildInfo(started, datetime.now(UTC), version("celac-kg"))
-        ds = dataset(plans, info, ontology)
+        ds = dataset(plans, info, ontology, actors, places)
     with steps.step("validating"):
         report = validate(union_graph(ds), ontology=ontology)
         if not report.conforms:

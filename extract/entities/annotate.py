@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from spacy.language import Language
 
+from extract.entities.mentions import Mentions
 from extract.entities.pipeline import find
 from extract.errors import ManifestError
 from extract.records import Plan
@@ -16,13 +17,14 @@ from extract.text import Passage, Source
 def annotate(plans: Sequence[Plan], nlp: Language) -> None:
     """Fill ``found`` on every mandate and area, and ``adoption`` on plans whose manifest names it."""
     adoptions = {plan.id: _adoption_passage(plan) for plan in plans if plan.spec.adopted_at}
-    texts: list[Passage] = list(adoptions.values())
+    results: dict[int, Mentions] = {}
     for plan in plans:
+        texts: list[Passage] = [adoptions[plan.id]] if plan.id in adoptions else []
         for area in plan.all_areas():
             texts.extend([area.title, *area.objectives])
             texts.extend(m.passages[0] for m in area.mandates)
-    found = find(nlp, (t.text for t in texts))
-    results = {id(t): mentions for t, mentions in zip(texts, found, strict=True)}
+        found = find(nlp, (t.text for t in texts), reference=plan.spec.date)
+        results.update((id(t), mentions) for t, mentions in zip(texts, found, strict=True))
     for plan in plans:
         for area in plan.all_areas():
             area.found = [(p, results[id(p)]) for p in (area.title, *area.objectives)]

@@ -62,6 +62,17 @@ def mentions(doc: Doc) -> Mentions:
     return found
 
 
-def find(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> list[Mentions]:
-    """Run the pipeline over ``texts``; one :class:`Mentions` per text, in order."""
-    return [mentions(doc) for doc in nlp.pipe(texts, batch_size=batch_size)]
+def find(
+    nlp: Language, texts: Iterable[str], reference: str | None = None, batch_size: int = 64
+) -> list[Mentions]:
+    """Run the pipeline over ``texts``; one :class:`Mentions` per text, in order.
+
+    ``reference`` (an ISO date, the plan's) resolves relative dates ("enero pasado", "mayo próximo").
+    """
+    docs = []
+    for text in texts:
+        doc = nlp.make_doc(text)
+        if reference:
+            doc.user_data["reference_date"] = reference
+        docs.append(doc)
+    return [mentions(doc) for doc in nlp.pipe(docs, batch_size=batch_size)]

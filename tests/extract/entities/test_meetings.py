@@ -1,0 +1,229 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from extract.entities.meetings import normalise_series, series_key
+from extract.entities.mentions import MeetingMention
+from extract.plans import read_plans
+from extract.records import Plan
+
+CORPUS = Path(__file__).resolve().parents[3] / "corpus"
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict[str, Plan]:
+    return {p.id: p for p in read_plans(CORPUS)}
+
+
+def mandate(
+    plans: dict[str, Plan], plan: str, area: str, number: str | None, index: int = 0
+) -> str:
+    areas = [a for a in plans[plan].all_areas() if a.title.text.strip() == area]
+    assert areas, area
+    items = [m for m in areas[0].mandates if m.number == number]
+    return items[index].text
+
+
+def meetings(nlp: Language, text: str, reference: str | None = None) -> list[MeetingMention]:
+    doc = nlp.make_doc(text)
+    if reference:
+        doc.user_data["reference_date"] = reference
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    found: list[MeetingMention] = doc._.celac_meetings
+    for m in found:
+        assert text[m.start : m.end] == m.name
+    return found
+
+
+def where(m: MeetingMention) -> tuple[str | None, str | None] | None:
+    return None if m.place is None else (m.place.city, m.place.country)
+
+
+def when(m: MeetingMention) -> str | None:
+    return None if m.date is None else m.date.edtf
+
+
+def test_social_development_ministers(nlp: Language, plans: dict[str, Plan]) -> None:
+    text = mandate(
+        plans,
+        "CELAC-2014",
+        "SEGURIDAD ALIMENTARIA Y NUTRICIÓN Y ERRADICACIÓN DEL HAMBRE Y LA POBREZA",
+        "1",
+    )
+    second, first = meetings(nlp, text, "2014-01-29")
+    assert (
+        second.name
+        == "II Reunión de Ministros de Desarrollo Social y Erradicación del Hambre y la Pobreza"
+    )
+    assert second.label == second.name
+    assert (second.kind, second.ordinal, second.status) == ("Reunión", 2, "convenes")
+    assert (
+        second.series
+        == "Reunión de Ministros de Desarrollo Social y Erradicación del Hambre y la Pobreza"
+    )
+    assert where(second) == ("caracas", "venezuela")
+    assert when(second) == "2014-41"
+    assert second.date is not None and (second.date.begins, second.date.ends) == (
+        date(2014, 7, 1),
+        date(2014, 12, 31),
+    )
+    assert first.name == (
+        "I Reunión de Ministras, Ministros y Autoridades de Desarrollo Social y Erradicación del "
+        "Hambre y la Pobreza de la CELAC"
+    )
+    assert (first.ordinal, first.status) == (1, "refersTo")
+    assert first.series == second.series  # one series despite the wording
+    assert where(first) == ("caracas", "venezuela")
+    assert first.place is not None and first.place.text == "Caracas, Venezuela"
+    assert when(first) == "2013-07-22/2013-07-23"
+
+
+def test_drugs_ministerial(nlp: Language, plans: dict[str, Plan]) -> None:
+    text = mandate(
+        plans, "CELAC-2014", "PROBLEMA MUNDIAL DE LAS DROGAS ILÍCITAS Y LAS ADICCIONES", "1"
+    )
+    (m,) = meetings(nlp, text)
+    assert m.name == "I Reunión Ministerial de la CELAC sobre el Problema Mundial de las Drogas"
+    assert (m.ordinal, m.status, m.kind) == (1, "convenes", "Reunión")
+    assert m.series == "Reunión Ministerial sobre el Problema Mundial de las Drogas"
+    assert where(m) == ("la-antigua-guatemala", "guatemala")
+    assert when(m) == "2014-05-13/2014-05-14"
+
+
+def test_migration_meetings_share_a_series(nlp: Language, plans: dict[str, Plan]) -> None:
+    area = "MIGRACIONES"
+    held = meetings(nlp, mandate(plans, "CELAC-2014", area, "1"), "2014-01-29")
+    called = meetings(nlp, mandate(plans, "CELAC-2014", area, "2"), "2014-01-29")
+    both = meetings(nlp, mandate(plans, "CELAC-2014", area, "3"), "2014-01-29")
+    (third,) = called
+    assert third.name == "III Reunión sobre Migraciones de la CELAC"
+    assert (third.ordinal, third.status) == (3, "convenes")
+    assert where(third) == ("quito", "ecuador")
+    assert when(third) == "2014"
+    second = held[0]
+    assert second.name == "II Reunión sobre Migraciones de la CELAC"
+    assert (second.ordinal, second.status) == (2, "refersTo")
+    assert where(second) == ("san-jose", "costa-rica")
+    assert when(second) == "2013-09-05/2013-09-06"
+    dialogue = held[1]
+    assert dialogue.name == "II Diálogo de Alto Nivel sobre Migración y Desarrollo"
+    assert where(dialogue) == ("nueva-york", "estados-unidos")
+    assert [m.ordinal for m in both] == [1, 2]
+    assert {m.status for m in both} == {"refersTo"}
+    keys = {series_key(m.series or "") for m in [third, second, *both]}
+    assert keys == {"reunion sobre migraciones"}
+
+
+def test_forum_named_in_an_area_title(nlp: Language, plans: dict[str, Plan]) -> None:
+    area = next(
+        a for a in plans["PPT-2020"].all_areas() if a.title.text == "Foro Ministerial CELAC-China"
+    )
+    (m,) = meetings(nlp, area.title.text, "2020-01-08")
+    assert (m.name, m.kind, m.ordinal, m.status) == (
+        "Foro Ministerial CELAC-China",
+        "Foro",
+        None,
+        "convenes",
+    )
+    assert series_key(normalise_series(m.name)) == "foro ministerial china-celac"
+    objective = area.objectives[0].text
+    assert objective == "Celebrarlo en el segundo semestre de 2020 en Shanghái."
+    doc = nlp(objective)
+    assert [d.edtf for d in doc._.celac_dates] == ["2020-41"]
+    assert [(p.city, p.country) for p in doc._.celac_places] == [("shanghai", "china")]
+    assert doc._.celac_meetings == []  # "Celebrarlo": the meeting is the heading's
+
+
+def test_china_celac_summit(nlp: Language, plans: dict[str, Plan]) -> None:
+    text = mandate(plans, "CHINA-CELAC-2022-2024", "Cooperación Política y de Seguridad", "2")
+    (m,) = meetings(nlp, text, "2021-12-03")
+    assert (m.name, m.kind, m.ordinal, m.series, m.status) == (
+        "Cumbre del Foro China-CELAC",
+        "Cumbre",
+        None,
+        None,
+        "convenes",
+    )
+    assert when(m) == "2024"
+    assert m.place is None
+
+
+def test_coordinated_ordinals(nlp: Language, plans: dict[str, Plan]) -> None:
+    text = mandate(plans, "CHINA-CELAC-2022-2024", "Innovación de Ciencia y Tecnología", "4.2")
+    two, three = meetings(nlp, text)
+    assert (two.ordinal, three.ordinal) == (2, 3)
+    assert two.series == three.series == "Foro de Ciencia, Tecnología e Innovación China-CELAC"
+    assert two.label == "II Foro de Ciencia, Tecnología e Innovación China - CELAC"
+    assert {two.status, three.status} == {"refersTo"}
+
+
+def test_bare_ordinal_inherits_the_series(nlp: Language, plans: dict[str, Plan]) -> None:
+    text = mandate(plans, "CELAC-2014", "CULTURA Y DIÁLOGO ENTRE CULTURAS", "1")
+    second, third = meetings(nlp, text)
+    assert third.name == "III Reunión"
+    assert third.series == second.series == "Reunión de Ministros de Cultura"
+    assert (where(second), when(second)) == ((None, "venezuela"), "2014")
+    assert (where(third), when(third)) == ((None, "cuba"), "2015")
+
+
+def test_generic_references_are_not_named(nlp: Language) -> None:
+    text = (
+        "Promover la realización de reuniones regionales y de una reunión técnica de representantes "
+        "gubernamentales, así como los encuentros del Cuarteto."
+    )
+    assert meetings(nlp, text) == []
+
+
+def test_mechanism_forum_is_not_a_meeting(nlp: Language) -> None:
+    found = meetings(
+        nlp,
+        "Avanzar en el establecimiento del Foro CELAC-China y realizar la I reunión durante el 2014.",
+    )
+    assert [(m.name, m.ordinal, m.series, when(m)) for m in found] == [
+        ("I reunión", 1, "Reunión del Foro China-CELAC", "2014")
+    ]
+
+
+def test_made_up_meeting(nlp: Language) -> None:
+    """Nothing of this sentence is in the corpus: a new meeting, city and date are still found."""
+    text = (
+        "Convocar la Séptima Cumbre de Ministras y Ministros de Turismo Sostenible de la CELAC en "
+        "Valparaíso, Chile, del 3 al 5 de junio de 2031, a fin de dar seguimiento a los acuerdos de la "
+        "VI Cumbre de Ministros de Turismo Sostenible, celebrada en Montevideo el 2 de abril de 2029."
+    )
+    new, old = meetings(nlp, text, "2030-01-01")
+    assert new.name == "Séptima Cumbre de Ministras y Ministros de Turismo Sostenible de la CELAC"
+    assert (new.label, new.ordinal, new.status) == (
+        "VII Cumbre de Ministras y Ministros de Turismo Sostenible de la CELAC",
+        7,
+        "convenes",
+    )
+    assert new.series == old.series == "Cumbre de Ministros de Turismo Sostenible"
+    assert where(new) == ("valparaiso", "chile")
+    assert when(new) == "2031-06-03/2031-06-05"
+    assert (old.ordinal, old.status, where(old), when(old)) == (
+        6,
+        "refersTo",
+        ("montevideo", "uruguay"),
+        "2029-04-02",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "series"),
+    [
+        ("Reunión de Ministras, Ministros y Autoridades de Desarrollo Social de la CELAC", "Reunión de Ministros de Desarrollo Social"),
+        ("Reunión de Ministros y Ministras de Finanzas de la CELAC", "Reunión de Ministros de Finanzas"),
+        ("Reunión de Ministros de Cultura de la Comunidad de Estados Latinoamericanos y Caribeños (CELAC)", "Reunión de Ministros de Cultura"),
+        ("Foro Ministerial CELAC-China", "Foro Ministerial China-CELAC"),
+        ("Foro de Ministros de Agricultura China – CELAC", "Foro de Ministros de Agricultura China-CELAC"),
+        ("reuniones sobre migraciones de la CELAC", "Reunión sobre Migraciones"),
+    ],
+)  # fmt: skip
+def test_normalise_series(name: str, series: str) -> None:
+    assert normalise_series(name) == series
