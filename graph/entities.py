@@ -143,7 +143,10 @@ class EntityWriter:
     def _write_meeting(self, g: Graph, f: MeetingFacts) -> None:
         iri = meeting_iri(f.key)
         g.add((iri, RDF.type, CELAC.Meeting))
-        g.add((iri, RDFS.label, Literal(f.label, lang="es")))
+        # One label per meeting, whatever its mentions print: "III Reunión" in a list of the series'
+        # meetings is the "III Reunión de Ministros de Cultura …".
+        label = f"{roman(f.ordinal)} {f.series}" if f.ordinal and f.series else f.label
+        g.add((iri, RDFS.label, Literal(label, lang="es")))
         g.add((iri, CELAC.kind, Literal(f.kind, lang="es")))
         for name in sorted(f.names):
             g.add((iri, SCHEMA.name, Literal(name, lang="es")))
@@ -223,6 +226,19 @@ class EntityWriter:
             g.add((node, OA.hasSelector, quote))
             g.add((quote, RDF.type, OA.TextQuoteSelector))
             g.add((quote, OA.exact, Literal(raw[m.start : m.end])))
+
+
+_ROMAN = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+          (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]  # fmt: skip
+
+
+def roman(n: int) -> str:
+    """An ordinal as meetings print it: 3 → "III"."""
+    out = []
+    for value, numeral in _ROMAN:
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
 
 
 def _iso(day: date) -> str:

@@ -147,3 +147,27 @@ def test_build_a_sixth_plan_needs_no_code_change(corpus_copy: Path, tmp_path: Pa
         'ASK { ?m celac:inPlan/dcterms:identifier "TEST-2099" ; celac:number "2" ; skos:note ?n }'
     )
     assert bool(ask)
+    # Its meetings and actors are found with no new entries: the IV Reunión joins the series of
+    # CELAC-2014's I and II, and follows up the III, held in Quito.
+    rows = store.query(
+        """SELECT ?ordinal ?edtf ?status WHERE {
+             ?m celac:inPlan/dcterms:identifier "TEST-2099" ; ?link ?meeting .
+             VALUES (?link ?status) { (celac:convenes "convenes") (celac:refersTo "refersTo") }
+             ?meeting celac:ordinal ?ordinal ; celac:inSeries ?series ; time:hasTime/celac:edtf ?edtf .
+             ?earlier celac:inSeries ?series ; celac:ordinal 2 ; celac:heldIn/rdfs:label "Caracas"@es }"""
+    )
+    got = {(int(r["ordinal"].value), r["edtf"].value, r["status"].value) for r in rows}  # type: ignore[union-attr, index]
+    assert got == {(4, "2099-40", "convenes"), (3, "2098-05-05/2098-05-06", "refersTo")}
+    involved = store.query(
+        """SELECT DISTINCT ?acronym ?partner WHERE {
+             ?m celac:inPlan/dcterms:identifier "TEST-2099" ; celac:involves ?a . ?a skos:altLabel ?acronym .
+             BIND(EXISTS { ?a a celac:Partner } AS ?partner) }"""
+    )
+    acronyms = {(r["acronym"].value, r["partner"].value == "true") for r in involved}  # type: ignore[union-attr, index]
+    assert {
+        ("FAO", False),
+        ("CEPAL", False),
+        ("OLADE", False),
+        ("OPANAL", False),
+        ("ASEAN", True),
+    } <= acronyms

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.language import Language
 
-from extract.entities.mentions import Mentions
+from extract.entities.mentions import Mentions, PlaceMention
 from extract.entities.pipeline import find
 from extract.errors import ManifestError
 from extract.records import Plan
@@ -16,10 +17,12 @@ from extract.text import Passage, Source
 
 def annotate(plans: Sequence[Plan], nlp: Language) -> None:
     """Fill ``found`` on every mandate and area, and ``adoption`` on plans whose manifest names it."""
-    adoptions = {plan.id: _adoption_passage(plan) for plan in plans if plan.spec.adopted_at}
     results: dict[int, Mentions] = {}
+    adoptions: dict[str, list[Passage]] = {}
     for plan in plans:
-        texts: list[Passage] = [adoptions[plan.id]] if plan.id in adoptions else []
+        texts: list[Passage] = []
+        if plan.spec.adopted_at:
+            texts.extend(adoptions.setdefault(plan.id, _adoption_passages(plan)))
         for area in plan.all_areas():
             texts.extend([area.title, *area.objectives])
             texts.extend(m.passages[0] for m in area.mandates)
@@ -27,38 +30,97 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
         results.update((id(t), mentions) for t, mentions in zip(texts, found, strict=True))
     for plan in plans:
         for area in plan.all_areas():
-            area.found = [(p, results[id(p)]) for p in (area.title, *area.objectives)]
+            area.found = _titled_by_meeting(
+                [(p, results[id(p)]) for p in (area.title, *area.objectives)]
+            )
             for mandate in area.mandates:
                 mandate.found = results[id(mandate.passages[0])]
         if plan.id in adoptions:
-            passage = adoptions[plan.id]
-            plan.adoption = (passage, results[id(passage)])
+            plan.adoption = _adoption(
+                plan.spec.adopted_at or "", [(p, results[id(p)]) for p in adoptions[plan.id]]
+            )
 
 
-def _adoption_passage(plan: Plan) -> Passage:
-    """The paragraph of a source that names the adopting meeting (the manifest's ``adopted_at``).
+def _titled_by_meeting(found: list[tuple[Passage, Mentions]]) -> list[tuple[Passage, Mentions]]:
+    """An area whose heading names a meeting ("Foro Ministerial CELAC-China") and whose objective
+    says when and where ("Celebrarlo en el segundo semestre de 2020 en Shanghái"): the date and
+    place are the meeting's."""
+    (title, heading), rest = found[0], found[1:]
+    if len(heading.meetings) != 1:
+        return found
+    meeting = heading.meetings[0]
+    dates = [d for _, m in rest for d in m.dates]
+    places = [p for _, m in rest for p in _free_places(m)]
+    if meeting.date is None and dates:
+        meeting = replace(meeting, date=dates[0])
+    if meeting.place is None and places:
+        meeting = replace(meeting, place=places[0])
+    return [(title, replace(heading, meetings=[meeting])), *rest]
+
+
+def _free_places(mentions: Mentions) -> list[PlaceMention]:
+    """The places not inside a meeting's name ("Shanghái" in "Feria de Shanghái" is not one)."""
+    return [
+        p
+        for p in mentions.places
+        if not any(m.start <= p.start and p.end <= m.end for m in mentions.meetings)
+    ]
+
+
+def _adoption(name: str, found: list[tuple[Passage, Mentions]]) -> tuple[Passage, Mentions] | None:
+    """The adopting meeting, from the sentence that says most about it.
+
+    Where the sentence gives the gathering's place or date apart from the meeting's name ("reunidos
+    en La Habana, Cuba, en ocasión de la II Cumbre…"), they are the meeting's.
+    """
+    best: tuple[int, Passage, Mentions] | None = None
+    key = " ".join(name.split())
+    for passage, mentions in found:
+        named = [
+            m for m in mentions.meetings if m.name in key or key in " ".join(passage.text.split())
+        ]
+        if not named:
+            continue
+        meeting = named[0]
+        places = _free_places(mentions)
+        if meeting.place is None and places:
+            meeting = replace(meeting, place=places[0])
+        if meeting.date is None and mentions.dates:
+            meeting = replace(meeting, date=mentions.dates[0])
+        score = (meeting.date is not None) + (meeting.place is not None)
+        if best is None or score > best[0]:
+            best = (score, passage, Mentions(meetings=[meeting]))
+    return (best[1], best[2]) if best else None
+
+
+def _adoption_passages(plan: Plan) -> list[Passage]:
+    """Every sentence of the plan's sources that names the adopting meeting (``adopted_at``).
 
     Raises:
         ManifestError: no source of the plan contains that name.
     """
     name = plan.spec.adopted_at or ""
     pattern = re.compile(r"\s+".join(re.escape(w) for w in name.split()))
-    for source in plan.sources:
-        m = pattern.search(source.text)
-        if m:
-            return _paragraph(source, m.start(), m.end())
-    raise ManifestError(
-        plan.spec.id, f"adopted_at names {name!r}, which none of the plan's sources contains"
+    found = [
+        _sentence(source, m.start(), m.end())
+        for source in plan.sources
+        for m in pattern.finditer(source.text)
+    ]
+    if not found:
+        raise ManifestError(
+            plan.spec.id, f"adopted_at names {name!r}, which none of the plan's sources contains"
+        )
+    return found
+
+
+_SENTENCE_END = re.compile(r"\.\s|\n\s*\n")
+
+
+def _sentence(source: Source, start: int, end: int) -> Passage:
+    """The sentence around ``start..end``: from the last full stop or blank line to the next."""
+    text = source.text
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return source.passage(
+        [(before[-1] if before else 0, after.start() + 1 if after else len(text))]
     )
-
-
-def _paragraph(source: Source, start: int, end: int) -> Passage:
-    """The lines around ``start..end`` up to the nearest blank lines."""
-    lines = source.lines
-    first = next(i for i, line in enumerate(lines) if line.start <= start <= line.end)
-    last = next(i for i, line in enumerate(lines) if line.start <= end <= line.end)
-    while first > 0 and not lines[first - 1].is_blank:
-        first -= 1
-    while last + 1 < len(lines) and not lines[last + 1].is_blank:
-        last += 1
-    return source.passage_of_lines(lines[first : last + 1])
