@@ -46,7 +46,7 @@ def _query(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from extract.evaluate import evaluate_entities, misses_text
+    from extract.evaluate import evaluate_entities, evaluate_trace, misses_text
     from graph.oxigraph import OxigraphStore
     from graph.publish import store_path
 
@@ -60,6 +60,13 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.verbose:
         for line in misses_text(report):
             print(line)
+    if args.pairs.is_file():
+        trace = evaluate_trace(store, args.pairs)
+        print()
+        print(trace.text())
+        if args.verbose:
+            print(f"missed links ({len(trace.misses)}): " + "; ".join(trace.misses))
+            print(f"asserted, not annotated ({len(trace.extras)}): " + "; ".join(trace.extras))
     return 0
 
 
@@ -96,7 +103,7 @@ def parser() -> argparse.ArgumentParser:
     )
     q.set_defaults(run=_query)
 
-    from extract.evaluate import DEV_SET
+    from extract.evaluate import DEV_SET, TRACE_SET
 
     e = sub.add_parser(
         "evaluate", help="measure the built graph against the annotated development set"
@@ -112,6 +119,12 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         default=DEV_SET,
         help="the annotated set (default: tests/data/entities-dev.toml)",
+    )
+    e.add_argument(
+        "--pairs",
+        type=Path,
+        default=TRACE_SET,
+        help="the annotated carry-over pairs (default: tests/data/continuations-dev.toml)",
     )
     e.add_argument("-v", "--verbose", action="store_true", help="list what was missed")
     e.set_defaults(run=_evaluate)

@@ -16,6 +16,9 @@ from extract.entities.register import read_register
 from extract.plans import read_plans
 from extract.progress import Steps
 from extract.records import Plan
+from extract.trace import tracer
+from extract.trace.themes import read_themes, tag_plans
+from extract.trace.tracer import Tracer
 from graph.errors import InvalidGraph
 from graph.publish import Publication, publish, union_graph
 from graph.rdf import BuildInfo, dataset
@@ -73,10 +76,24 @@ def build(corpus: Path, out: Path, steps: Steps | None = None) -> BuildSummary:
         annotate(plans, nlp)
         actors = read_register()
         places = read_places()
+    with steps.step("tracing"):
+        themes = read_themes()
+        subjects = tag_plans(plans, nlp)
+        links = Tracer(plans, subjects).trace()
     with steps.step("making RDF"):
         ontology = load_ontology()
         info = BuildInfo(started, datetime.now(UTC), version("celac-kg"))
-        ds = dataset(plans, info, ontology, actors, places)
+        ds = dataset(
+            plans,
+            info,
+            ontology,
+            actors,
+            places,
+            themes=themes,
+            subjects=subjects,
+            links=links,
+            method=(tracer.METHOD, tracer.VERSION),
+        )
     with steps.step("validating"):
         report = validate(union_graph(ds), ontology=ontology)
         if not report.conforms:

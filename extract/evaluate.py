@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -243,3 +244,101 @@ def misses_text(report: EntityReport, limit: int = 60) -> Iterable[str]:
             if items:
                 more = " …" if len(items) > limit else ""
                 yield f"{label} {kind} ({len(items)}): " + "; ".join(items[:limit]) + more
+
+
+# -- carry-over tracing ---------------------------------------------------------------------------
+
+TRACE_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "continuations-dev.toml"
+
+_CANDIDATES = """
+SELECT ?later ?earlier ?rank ?asserted ?explicit WHERE {
+  ?c a celac:Continuation ; celac:later ?later ; prov:entity ?earlier ;
+     celac:rank ?rank ; celac:asserted ?asserted ; celac:explicit ?explicit .
+}"""
+
+_MANDATES = """
+SELECT ?plan ?m ?text WHERE { ?m a celac:Mandate ; celac:text ?text ; celac:inPlan/dcterms:identifier ?plan }"""
+
+
+@dataclass
+class TraceReport:
+    recall_at_3: dict[str, Share] = field(default_factory=dict)
+    asserted: dict[str, Score] = field(default_factory=dict)
+    antecedents_per_mandate: float = 0.0
+    misses: list[str] = field(default_factory=list)
+    extras: list[str] = field(default_factory=list)
+
+    def text(self) -> str:
+        lines = [
+            f"{'carry-over':<22}{'recall@3':>10}{'precision':>11}{'recall':>8}{'asserted':>10}{'annotated':>11}"
+        ]
+        for name in self.asserted:
+            r3, s = self.recall_at_3[name], self.asserted[name]
+            lines.append(
+                f"{name:<22}{r3.value:>10.2f}{s.precision:>11.2f}{s.recall:>8.2f}{s.found:>10}{s.expected:>11}"
+            )
+        lines.append(
+            f"asserted antecedents per mandate that has any: {self.antecedents_per_mandate:.2f}"
+        )
+        return "\n".join(lines)
+
+
+def evaluate_trace(store: Store, dev: Path = TRACE_SET) -> TraceReport:
+    """Compare the candidates and asserted links of the built graph with the annotated pairs."""
+    data = tomllib.loads(dev.read_text(encoding="utf-8"))
+    mandates: dict[str, list[tuple[str, str]]] = {}
+    for row in store.query(_MANDATES):  # type: ignore[union-attr]
+        mandates.setdefault(row["plan"].value, []).append((row["m"].value, fold(row["text"].value)))
+
+    def locate(plan: str, snippet: str) -> str | None:
+        key = fold(snippet)
+        found = [m for m, text in mandates.get(plan, []) if key in text]
+        return found[0] if len(found) == 1 else None
+
+    pairs: dict[tuple[str, str], bool] = {}
+    for p in data.get("pair", []):
+        later, earlier = (
+            locate(p["later_plan"], p["later"]),
+            locate(p["earlier_plan"], p["earlier"]),
+        )
+        if later and earlier:
+            pairs[(later, earlier)] = bool(p.get("explicit", False))
+    candidates: dict[tuple[str, str], tuple[int, bool]] = {}
+    explicit_found: set[tuple[str, str]] = set()
+    for row in store.query(_CANDIDATES):  # type: ignore[union-attr]
+        key = (row["later"].value, row["earlier"].value)
+        candidates[key] = (int(row["rank"].value), row["asserted"].value == "true")
+        if row["explicit"].value == "true":
+            explicit_found.add(key)
+    asserted = {k for k, (_, a) in candidates.items() if a}
+    report = TraceReport()
+
+    def is_explicit(k: tuple[str, str]) -> bool:
+        return pairs.get(k, k in explicit_found)
+
+    groups: dict[str, Callable[[tuple[str, str]], bool]] = {
+        "all": lambda _k: True,
+        "explicit": is_explicit,
+        "similarity": lambda k: not is_explicit(k),
+    }
+    for name, member in groups.items():
+        expected = [k for k in pairs if member(k)]
+        found = [k for k in asserted if member(k)]
+        report.recall_at_3[name] = Share(sum(1 for k in expected if k in candidates), len(expected))
+        report.asserted[name] = Score(
+            found=len(found),
+            expected=len(expected),
+            correct_found=sum(1 for k in found if k in pairs),
+            correct_expected=sum(1 for k in expected if k in asserted),
+        )
+    per_mandate = Counter(later for later, _ in asserted)
+    report.antecedents_per_mandate = (
+        sum(per_mandate.values()) / len(per_mandate) if per_mandate else 0.0
+    )
+    report.misses = [
+        f"{later} → {earlier}" for later, earlier in pairs if (later, earlier) not in asserted
+    ]
+    report.extras = [
+        f"{later} → {earlier}" for later, earlier in asserted if (later, earlier) not in pairs
+    ]
+    return report

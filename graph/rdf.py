@@ -17,6 +17,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 from graph import iris
 from graph.entities import EntityWriter
 from graph.namespaces import CELAC, OA, PREFIXES, SCHEMA
+from graph.trace import write_continuations, write_subjects, write_themes
 
 QUOTE_CONTEXT = 32  # characters of oa:prefix / oa:suffix
 LABEL_WORDS = 12
@@ -115,10 +116,19 @@ def es(text: str) -> Literal:
 
 
 class _PlanWriter:
-    def __init__(self, plan: PlanLike, graph: Graph, entities: EntityWriter | None = None) -> None:
+    def __init__(
+        self,
+        plan: PlanLike,
+        graph: Graph,
+        entities: EntityWriter | None = None,
+        subjects: Mapping[int, Sequence[str]] | None = None,
+        iris_out: dict[int, URIRef] | None = None,
+    ) -> None:
         self.plan = plan
         self.g = graph
         self.entities = entities
+        self.subjects = subjects or {}
+        self.iris_out = iris_out if iris_out is not None else {}
         self.plan_iri = iris.plan(plan.spec.slug)
         self.texts = {s.name: s.text for s in plan.sources}
 
@@ -175,6 +185,7 @@ class _PlanWriter:
         g.add((iri, CELAC.position, Literal(position)))
         g.add((iri, RDFS.label, es(area.title.text)))
         g.add((iri, DCTERMS.title, es(area.title.text)))
+        write_subjects(g, iri, self.subjects.get(id(area), ()))
         roles: list[tuple[str, Sequence[PassageLike], URIRef | None]] = [
             ("title", area.titles, None),
             ("objective", area.objectives, CELAC.objective),
@@ -198,6 +209,8 @@ class _PlanWriter:
         for position, mandate in enumerate(area.mandates, start=1):
             iri = iris.child(area_iri, "mandate", iris.key(mandate.number, position, numbers))
             text = mandate.passages[0].text
+            self.iris_out[id(mandate)] = iri
+            write_subjects(g, iri, self.subjects.get(id(mandate), ()))
             g.add((iri, RDF.type, CELAC.Mandate))
             g.add((area_iri, CELAC.hasMandate, iri))
             g.add((iri, CELAC.inPlan, self.plan_iri))
@@ -255,12 +268,18 @@ def _abridge(text: str) -> str:
 
 
 def plan_graph(
-    plan: PlanLike, graph: Graph | None = None, entities: EntityWriter | None = None
+    plan: PlanLike,
+    graph: Graph | None = None,
+    entities: EntityWriter | None = None,
+    subjects: Mapping[int, Sequence[str]] | None = None,
+    iris_out: dict[int, URIRef] | None = None,
 ) -> Graph:
     """The triples of one plan: the plan, its areas and mandates, and where each was read; with
-    ``entities``, also the links to the meetings and actors they name."""
+    ``entities``, also the links to the meetings and actors they name; with ``subjects``, the
+    themes of each area and mandate (by ``id()`` of the record). ``iris_out`` receives the IRI of
+    every mandate, by ``id()`` of its record."""
     g = graph if graph is not None else Graph()
-    _PlanWriter(plan, g, entities).write()
+    _PlanWriter(plan, g, entities, subjects, iris_out).write()
     return g
 
 
@@ -295,6 +314,10 @@ def dataset(
     ontology: Graph | None = None,
     actors: Mapping[str, Any] | None = None,
     places: Mapping[str, Any] | None = None,
+    themes: Mapping[str, Any] | None = None,
+    subjects: Mapping[int, Sequence[str]] | None = None,
+    links: Sequence[Any] | None = None,
+    method: tuple[str, str] = ("celac-kg tracer", "0"),
 ) -> Dataset:
     """Every plan in its named graph, the shared resources (sources, build, meetings, actors,
     places) in theirs, and the ontology in its own."""
@@ -305,10 +328,18 @@ def dataset(
     entities = (
         EntityWriter(actors, places, texts) if actors is not None and places is not None else None
     )
+    mandate_iris: dict[int, URIRef] = {}
+    graphs: dict[URIRef, Graph] = {}
     for plan in plans:
-        plan_graph(plan, ds.graph(iris.named_graph(plan.spec.slug)), entities)
+        g = ds.graph(iris.named_graph(plan.spec.slug))
+        graphs[iris.plan(plan.spec.slug)] = g
+        plan_graph(plan, g, entities, subjects, mandate_iris)
     if entities is not None:
         entities.write(ds.graph(iris.ENTITIES_GRAPH))
+    if themes is not None:
+        write_themes(ds.graph(iris.ENTITIES_GRAPH), themes)
+    if links is not None:
+        write_continuations(graphs, links, mandate_iris, *method)
     sources = [s for plan in plans for s in plan.sources]
     shared_graph(sources, build, ds.graph(iris.SHARED_GRAPH))
     if ontology is not None:

@@ -50,3 +50,15 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def built_twice(
+    store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[OxigraphStore, OxigraphStore]:
+    """The session's store and a second, independent build of the same corpus."""
+    from extract.build import build
+    from graph.oxigraph import OxigraphStore
+
+    again = build(CORPUS, tmp_path_factory.mktemp("rebuild") / "data")
+    return store, OxigraphStore(again.publication.store)

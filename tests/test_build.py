@@ -171,3 +171,11 @@ def test_build_a_sixth_plan_needs_no_code_change(corpus_copy: Path, tmp_path: Pa
         ("OPANAL", False),
         ("ASEAN", True),
     } <= acronyms
+    # And it is traced against the earlier plans: its hunger initiative meets CELAC-2014's.
+    traced = store.query(
+        """ASK { ?c celac:later ?m ; prov:entity ?e ; celac:rank 1 .
+                 ?m celac:inPlan/dcterms:identifier "TEST-2099" ; celac:text ?t .
+                 ?e celac:inPlan/dcterms:identifier "CELAC-2014" ; celac:text ?et .
+                 FILTER(CONTAINS(?t, "sin Hambre 2025") && CONTAINS(?et, "sin Hambre 2025")) }"""
+    )
+    assert bool(traced)

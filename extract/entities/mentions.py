@@ -84,3 +84,5 @@ class Mentions:
     actors: list[ActorMention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    # The lemmas of the content words (nouns, proper nouns, verbs, adjectives), lower case, in order.
+    lemmas: list[str] = field(default_factory=list)

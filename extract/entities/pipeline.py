@@ -53,12 +53,18 @@ def load(config: Path = CONFIG) -> Language:
     return nlp
 
 
+CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+
+
 def mentions(doc: Doc) -> Mentions:
-    """The records our components left on ``doc``."""
+    """The records our components left on ``doc``, and its content words' lemmas."""
     found = Mentions()
     for name, field in EXTENSIONS.items():
         if Doc.has_extension(name):
             setattr(found, field, list(getattr(doc._, name) or []))
+    found.lemmas = [
+        t.lemma_.lower() for t in doc if t.pos_ in CONTENT and not t.is_stop and t.is_alpha
+    ]
     return found
 
 

@@ -23,6 +23,7 @@ from rdflib.term import Node
 from extract.entities.register import read_register
 from graph.entities import PRECISION, EntityWriter, kind_iri
 from graph.paths import ONTOLOGY_DIR, SHAPES_DIR
+from graph.trace import continuation_iri, method_iri, write_continuations, write_themes
 from graph.validate import ShapesError, ValidationReport, Violation, load_shapes, validate
 
 CELAC = "https://w3id.org/celac-kg/ontology#"
@@ -73,10 +74,11 @@ def plan(key: str, date: str | None = "2014-01-29") -> str:
         dcterms:identifier "{key.upper()}" ; rdfs:label "Plan {key}"@es ;
         celac:hasArea <{area}> ; dcterms:source <source/a> {dated} .
     <{area}> a celac:Area ;
-        celac:inPlan <{p}> ; celac:position 1 ; celac:number "1" ;
+        celac:inPlan <{p}> ; celac:position 1 ; celac:number "1" ; dcterms:subject <theme/food> ;
         rdfs:label "Área 1"@es ; celac:hasMandate <{mandate}> ; prov:wasDerivedFrom <{area}#from> .
     <{mandate}> a celac:Mandate ;
         celac:inPlan <{p}> ; celac:position 1 ; rdfs:label "{key} 1.1"@es ;
+        dcterms:subject <theme/food> ;
         celac:text "Promover la cooperación."@es ; prov:wasDerivedFrom <{mandate}#from> .
     {reading(area)}
     {reading(mandate)}
@@ -126,6 +128,42 @@ def interval(m: str, begins: str, ends: str | None = None) -> str:
     """
 
 
+def continuation(
+    later: str, earlier: str, *, asserted: bool = True, kind: str = "reiterates",
+    score: str = "0.8123", rank: int = 1,
+) -> str:  # fmt: skip
+    """What graph/trace.py writes for one link from ``later`` back to ``earlier`` (mandate IRIs):
+    ``<{later}#continues-{earlier's path}>``, and, when ``asserted``, the plain and qualified
+    links from the later mandate."""
+    node = f"<{later}#continues-{earlier.removeprefix('plan/').replace('/', '-')}>"
+    derivation = " , prov:Derivation" if asserted else ""
+    links = (
+        f"<{later}> celac:continues <{earlier}> ; prov:qualifiedDerivation {node} ."
+        if asserted else ""
+    )  # fmt: skip
+    return f"""
+    {node} a celac:Continuation{derivation} ;
+        celac:later <{later}> ; prov:entity <{earlier}> ;
+        celac:continuationKind "{kind}" ; celac:score "{score}"^^xsd:decimal ; celac:rank {rank} ;
+        celac:asserted {str(asserted).lower()} ; celac:explicit false ;
+        celac:evidence "shared terms: cooperación"@en ; celac:method <method/tracer/0.1> .
+    {links}
+    <method/tracer/0.1> a prov:Plan ; rdfs:label "celac-kg tracer 0.1" .
+    """
+
+
+# What graph/trace.py writes into id/graph/entities: the scheme of themes (the areas and mandates
+# of plan() point to <theme/food>).
+THEMES = """
+<theme> a skos:ConceptScheme ; rdfs:label "Temas de los planes"@es , "Themes of the plans"@en .
+<theme/food> a skos:Concept ; skos:inScheme <theme> ; skos:topConceptOf <theme> ;
+    skos:prefLabel "Seguridad alimentaria"@es , "Food security"@en ;
+    rdfs:label "Seguridad alimentaria"@es , "Food security"@en ;
+    skos:definition "Alimentación y lucha contra el hambre."@es ,
+        "Food and the fight against hunger."@en ;
+    skos:closeMatch <http://metadata.un.org/sdg/2> .
+"""
+
 # What graph/entities.py writes into id/graph/entities (and the links it adds to a plan's graph):
 # the II Reunión, convened by the mandate, in a series, dated, held in Lima, Perú; China, a
 # partner, involved by the mandate.
@@ -160,6 +198,7 @@ VALID = f"""
     dcterms:identifier "a.txt" ; celac:sha256 "{SHA}" ; celac:length 100 .
 {plan("celac-2014")}
 {ENTITIES}
+{THEMES}
 """
 
 AREA_IRI = "plan/celac-2014/area/1"
@@ -186,10 +225,30 @@ CHILE = '<place/chile> a schema:Country ; rdfs:label "Chile"@es , "Chile"@en .'
 NESTED = f"""
 {SUB} a celac:Area ;
     celac:inPlan {P} ; celac:subAreaOf {AREA} ; celac:position 1 ; rdfs:label "Área 1.1"@es ;
-    prov:wasDerivedFrom <{AREA_IRI}/area/1#from> .
+    dcterms:subject <theme/food> ; prov:wasDerivedFrom <{AREA_IRI}/area/1#from> .
 {P} celac:hasArea {SUB} .
 {reading(AREA_IRI + "/area/1")}
 """
+
+# Carry-over: the mandate continues CALC-2008's (asserted); CALC-2010's is only a candidate.
+EARLIER_IRI = "plan/calc-2008/area/1/mandate/1"
+EARLIER = f"<{EARLIER_IRI}>"
+C = f"<{MANDATE_IRI}#continues-calc-2008-area-1-mandate-1>"
+CARRY = plan("calc-2008", date="2008-12-17") + continuation(MANDATE_IRI, EARLIER_IRI)
+OTHER_IRI = "plan/calc-2010/area/1/mandate/1"
+OTHER = f"<{OTHER_IRI}>"
+CANDIDATE = f"<{MANDATE_IRI}#continues-calc-2010-area-1-mandate-1>"
+CARRY_CANDIDATE = (
+    CARRY + plan("calc-2010", date="2010-02-23")
+    + continuation(MANDATE_IRI, OTHER_IRI, asserted=False, kind="extends", score="0.4", rank=2)
+)  # fmt: skip
+METHOD = "<method/tracer/0.1>"
+SCORE = f'{C} celac:score "0.8123"^^xsd:decimal .'
+KIND = f'{C} celac:continuationKind "reiterates" .'
+EVIDENCE = f'{C} celac:evidence "shared terms: cooperación"@en .'
+THEME = "<theme/food>"
+SDG2 = f"{THEME} skos:closeMatch <http://metadata.un.org/sdg/2> ."
+OTHER_SCHEME = "<kind/agency> a skos:Concept ; skos:inScheme <kind> . <kind> a skos:ConceptScheme ."
 
 
 @dataclass(frozen=True)
@@ -198,6 +257,7 @@ class Case:
     add: str = ""
     remove: str = ""
     expect: str | None = None  # a fragment of the message, or None if the graph conforms
+    add_after: str = ""  # added after the removal: to replace a triple that ``add`` brings
 
     def graph(self) -> Graph:
         g = Graph().parse(data=PREFIXES + VALID, format="turtle")
@@ -205,6 +265,8 @@ class Case:
             g += Graph().parse(data=PREFIXES + self.add, format="turtle")
         if self.remove:
             g -= Graph().parse(data=PREFIXES + self.remove, format="turtle")
+        if self.add_after:
+            g += Graph().parse(data=PREFIXES + self.add_after, format="turtle")
         return g
 
 
@@ -214,11 +276,7 @@ CONFORMING = [
     Case("minimal"),
     Case("nested area in the same plan", add=NESTED),
     Case("alternative text in Spanish", add=f'{MANDATE} celac:alternativeText "Otra."@es .'),
-    Case(
-        "continues a mandate of an earlier plan",
-        add=plan("calc-2008", date="2008-12-17")
-        + f"{MANDATE} celac:continues <plan/calc-2008/area/1/mandate/1> .",
-    ),
+    Case("continues a mandate of an earlier plan, with its asserted continuation", add=CARRY),
     Case("selector ending at the source's length", add=reading(MANDATE_IRI + "/x", end=100)),
     # meetings, places, actors
     Case("one-off meeting: no ordinal, series, date or place",
@@ -249,6 +307,28 @@ CONFORMING = [
          remove=f"{LIMA} owl:sameAs wd:Q2868 . {ACTOR} owl:sameAs wd:Q148 ."),
     Case("actor that is not a partner", remove=f"{ACTOR} a celac:Partner ."),
     Case("actor mention past the meeting's, same source", add=reading(MANDATE_IRI + "/y", end=100)),
+    # carry-over: celac:Continuation
+    Case("asserted continuation and a candidate", add=CARRY_CANDIDATE),
+    Case("continuation scored 1, following up", add=CARRY, remove=SCORE + KIND,
+         add_after=f'{C} celac:score "1.0"^^xsd:decimal ; celac:continuationKind "followsUp" .'),
+    Case("candidate scored 0, reformulating", add=CARRY_CANDIDATE,
+         remove=f'{CANDIDATE} celac:score "0.4"^^xsd:decimal ; celac:continuationKind "extends" .',
+         add_after=f'{CANDIDATE} celac:score "0.0"^^xsd:decimal ;'
+         ' celac:continuationKind "reformulates" .'),
+    Case("explicit continuation with several lines of evidence", add=CARRY,
+         remove=f"{C} celac:explicit false .",
+         add_after=f'{C} celac:explicit true ; celac:evidence "same meeting series: Foro"@en .'),
+    Case("two continuations of one mandate, both asserted",
+         add=CARRY + plan("calc-2010", date="2010-02-23")
+         + continuation(MANDATE_IRI, OTHER_IRI, rank=2)),
+    # themes
+    Case("theme aligned to no goal", remove=SDG2),
+    Case("theme aligned to goals 1 and 17", remove=SDG2,
+         add=f"{THEME} skos:closeMatch <http://metadata.un.org/sdg/1> ,"
+         " <http://metadata.un.org/sdg/17> ."),
+    Case("mandate with two themes",
+         add=THEMES.replace("theme/food", "theme/health").replace("/sdg/2", "/sdg/3")
+         + f"{MANDATE} dcterms:subject <theme/health> ."),
 ]
 
 VIOLATING = [
@@ -597,6 +677,167 @@ VIOLATING = [
          remove=f'<{MENTION_IRI}-position> oa:end "5"^^xsd:nonNegativeInteger .',
          add=f'<{MENTION_IRI}-position> oa:end "0"^^xsd:nonNegativeInteger .',
          expect="less than its oa:end"),
+    # carry-over: celac:Continuation
+    Case("continuation without later mandate", add=CARRY, remove=f"{C} celac:later {MANDATE} .",
+         expect="exactly one celac:later, a celac:Mandate"),
+    Case("continuation with two later mandates", add=CARRY_CANDIDATE,
+         add_after=f"{CANDIDATE} celac:later {EARLIER} .",
+         expect="exactly one celac:later, a celac:Mandate"),
+    Case("continuation whose later is an area", add=CARRY, remove=f"{C} celac:later {MANDATE} .",
+         add_after=f"{C} celac:later {AREA} .", expect="exactly one celac:later, a celac:Mandate"),
+    Case("continuation without earlier mandate", add=CARRY,
+         remove=f"{C} prov:entity {EARLIER} .", expect="exactly one prov:entity"),
+    Case("continuation with two earlier mandates", add=CARRY_CANDIDATE,
+         add_after=f"{CANDIDATE} prov:entity {EARLIER} .", expect="exactly one prov:entity"),
+    Case("continuation whose earlier is an area", add=CARRY,
+         remove=f"{C} prov:entity {EARLIER} .", add_after=f"{C} prov:entity <plan/calc-2008/area/1> .",
+         expect="prov:entity (the earlier mandate), a celac:Mandate"),
+    Case("continuation without kind", add=CARRY, remove=KIND,
+         expect="exactly one celac:continuationKind"),
+    Case("continuation of an unknown kind", add=CARRY, remove=KIND,
+         add_after=f'{C} celac:continuationKind "repeats" .',
+         expect="exactly one celac:continuationKind"),
+    Case("continuation kind with a language", add=CARRY, remove=KIND,
+         add_after=f'{C} celac:continuationKind "reiterates"@en .',
+         expect="exactly one celac:continuationKind"),
+    Case("continuation with two kinds", add=CARRY,
+         add_after=f'{C} celac:continuationKind "extends" .',
+         expect="exactly one celac:continuationKind"),
+    Case("continuation without score", add=CARRY, remove=SCORE,
+         expect="exactly one celac:score"),
+    Case("continuation scored above 1", add=CARRY, remove=SCORE,
+         add_after=f'{C} celac:score "1.5"^^xsd:decimal .', expect="from 0 to 1"),
+    Case("continuation scored below 0", add=CARRY, remove=SCORE,
+         add_after=f'{C} celac:score "-0.1"^^xsd:decimal .', expect="from 0 to 1"),
+    Case("continuation score as a double", add=CARRY, remove=SCORE,
+         add_after=f'{C} celac:score "0.8"^^xsd:double .', expect="celac:score, an xsd:decimal"),
+    Case("continuation score as a string", add=CARRY, remove=SCORE,
+         add_after=f'{C} celac:score "0.8" .', expect="celac:score, an xsd:decimal"),
+    Case("continuation with two scores", add=CARRY,
+         add_after=f'{C} celac:score "0.5"^^xsd:decimal .', expect="exactly one celac:score"),
+    Case("continuation without rank", add=CARRY, remove=f"{C} celac:rank 1 .",
+         expect="exactly one celac:rank"),
+    Case("continuation ranked 0", add=CARRY, remove=f"{C} celac:rank 1 .",
+         add_after=f"{C} celac:rank 0 .", expect="celac:rank, an xsd:integer of at least 1"),
+    Case("continuation rank as a string", add=CARRY, remove=f"{C} celac:rank 1 .",
+         add_after=f'{C} celac:rank "1" .', expect="celac:rank, an xsd:integer"),
+    Case("continuation without asserted", add=CARRY, remove=f"{C} celac:asserted true .",
+         expect="exactly one celac:asserted"),
+    Case("continuation asserted as a string", add=CARRY, remove=f"{C} celac:asserted true .",
+         add_after=f'{C} celac:asserted "true" .', expect="celac:asserted, an xsd:boolean"),
+    Case("continuation both asserted and not", add=CARRY, add_after=f"{C} celac:asserted false .",
+         expect="exactly one celac:asserted"),
+    Case("continuation without explicit", add=CARRY, remove=f"{C} celac:explicit false .",
+         expect="exactly one celac:explicit"),
+    Case("continuation explicit as an integer", add=CARRY, remove=f"{C} celac:explicit false .",
+         add_after=f"{C} celac:explicit 0 .", expect="celac:explicit, an xsd:boolean"),
+    Case("continuation without evidence", add=CARRY, remove=EVIDENCE,
+         expect="at least one celac:evidence"),
+    Case("continuation evidence in Spanish", add=CARRY,
+         add_after=f'{C} celac:evidence "términos compartidos"@es .',
+         expect="celac:evidence, each an English (@en) string"),
+    Case("continuation evidence without language", add=CARRY, remove=EVIDENCE,
+         add_after=f'{C} celac:evidence "shared terms: cooperación" .',
+         expect="celac:evidence, each an English (@en) string"),
+    Case("continuation without method", add=CARRY, remove=f"{C} celac:method {METHOD} .",
+         expect="exactly one celac:method"),
+    Case("continuation method not a prov:Plan", add=CARRY, remove=f"{C} celac:method {METHOD} .",
+         add_after=f'{C} celac:method <method/x> . <method/x> rdfs:label "x" .',
+         expect="celac:method, a prov:Plan"),
+    Case("continuation with two methods", add=CARRY,
+         add_after=f'{C} celac:method <method/x> . <method/x> a prov:Plan ; rdfs:label "x" .',
+         expect="exactly one celac:method"),
+    Case("method without label", add=CARRY, remove=f'{METHOD} rdfs:label "celac-kg tracer 0.1" .',
+         expect="A method (celac:method) needs at least one rdfs:label"),
+    Case("asserted continuation not a prov:Derivation", add=CARRY,
+         remove=f"{C} a prov:Derivation .", expect="prov:Derivation if and only if"),
+    Case("candidate typed prov:Derivation", add=CARRY_CANDIDATE,
+         add_after=f"{CANDIDATE} a prov:Derivation .", expect="prov:Derivation if and only if"),
+    Case("(i) asserted continuation without celac:continues", add=CARRY,
+         remove=f"{MANDATE} celac:continues {EARLIER} .",
+         expect=f"lacks celac:continues {ID}{EARLIER_IRI} or prov:qualifiedDerivation"),
+    Case("(i) asserted continuation without prov:qualifiedDerivation", add=CARRY,
+         remove=f"{MANDATE} prov:qualifiedDerivation {C} .",
+         expect="or prov:qualifiedDerivation to it"),
+    Case("(j) celac:continues without a continuation", add=plan("calc-2008", date="2008-12-17")
+         + f"{MANDATE} celac:continues {EARLIER} .",
+         expect="but no asserted celac:Continuation has it as celac:later"),
+    Case("(j) celac:continues to a mere candidate", add=CARRY_CANDIDATE,
+         add_after=f"{MANDATE} celac:continues {OTHER} .",
+         expect="but no asserted celac:Continuation has it as celac:later"),
+    Case("(k) prov:qualifiedDerivation to a candidate", add=CARRY_CANDIDATE,
+         add_after=f"{MANDATE} prov:qualifiedDerivation {CANDIDATE} .",
+         expect="which is not an asserted celac:Continuation"),
+    Case("(k) prov:qualifiedDerivation to another mandate's continuation", add=CARRY,
+         add_after=f"{EARLIER} prov:qualifiedDerivation {C} .",
+         expect="which is not an asserted celac:Continuation"),
+    Case("(l) candidate from the same plan",
+         add=continuation(MANDATE_IRI, MANDATE_IRI, asserted=False),
+         expect="which is not a mandate of a strictly earlier plan"),
+    Case("(l) candidate from a later plan",
+         add=plan("ppt-2020", date="2020-01-01")
+         + continuation(MANDATE_IRI, "plan/ppt-2020/area/1/mandate/1", asserted=False),
+         expect="which is not a mandate of a strictly earlier plan"),
+    Case("(l) candidate from a plan of the same date",
+         add=plan("other-2014", date="2014-01-29")
+         + continuation(MANDATE_IRI, "plan/other-2014/area/1/mandate/1", asserted=False),
+         expect="which is not a mandate of a strictly earlier plan"),
+    Case("(l) candidate from an undated plan",
+         add=plan("calc-2008", date=None)
+         + continuation(MANDATE_IRI, EARLIER_IRI, asserted=False),
+         expect="which is not a mandate of a strictly earlier plan"),
+    Case("(l) candidate of an undated plan", add=CARRY_CANDIDATE,
+         remove=f'{P} dcterms:date "2014-01-29"^^xsd:date .',
+         expect=f"continuation {ID}{CANDIDATE[1:-1]} has prov:entity"),
+    # themes: dcterms:subject and the scheme <theme>
+    Case("area without theme", remove=f"{AREA} dcterms:subject {THEME} .",
+         expect="An area needs at least one dcterms:subject"),
+    Case("mandate without theme", remove=f"{MANDATE} dcterms:subject {THEME} .",
+         expect="A mandate needs at least one dcterms:subject"),
+    Case("mandate theme not a concept", remove=f"{MANDATE} dcterms:subject {THEME} .",
+         add_after=f"{MANDATE} dcterms:subject <theme/unknown> .",
+         expect="A mandate needs at least one dcterms:subject, each a skos:Concept"),
+    Case("mandate theme as a literal", add=f'{MANDATE} dcterms:subject "food" .',
+         expect="A mandate needs at least one dcterms:subject, each a skos:Concept"),
+    Case("area theme from another scheme", add=OTHER_SCHEME + f"{AREA} dcterms:subject <kind/agency> .",
+         expect="An area needs at least one dcterms:subject, each a skos:Concept of the theme"),
+    Case("theme not a concept", remove=f"{THEME} a skos:Concept .",
+         expect="A theme must be a skos:Concept"),
+    Case("theme in a scheme that is not a concept scheme", remove="<theme> a skos:ConceptScheme .",
+         expect="must be a skos:ConceptScheme"),
+    Case("theme not a top concept", remove=f"{THEME} skos:topConceptOf <theme> .",
+         expect="skos:topConceptOf"),
+    Case("theme without Spanish label",
+         remove=f'{THEME} skos:prefLabel "Seguridad alimentaria"@es .',
+         expect="A theme needs a Spanish (@es) skos:prefLabel"),
+    Case("theme without English label", remove=f'{THEME} skos:prefLabel "Food security"@en .',
+         expect="A theme needs an English (@en) skos:prefLabel"),
+    Case("theme label without language",
+         remove=f'{THEME} skos:prefLabel "Seguridad alimentaria"@es .',
+         add_after=f'{THEME} skos:prefLabel "Seguridad alimentaria" .',
+         expect="A theme needs a Spanish (@es) skos:prefLabel"),
+    Case("theme with two English labels", add=f'{THEME} skos:prefLabel "Food"@en .',
+         expect="at most one skos:prefLabel per language"),
+    Case("theme without Spanish definition",
+         remove=f'{THEME} skos:definition "Alimentación y lucha contra el hambre."@es .',
+         expect="A theme needs a Spanish (@es) skos:definition"),
+    Case("theme without English definition",
+         remove=f'{THEME} skos:definition "Food and the fight against hunger."@en .',
+         expect="A theme needs an English (@en) skos:definition"),
+    Case("theme aligned to goal 18", add=f"{THEME} skos:closeMatch <http://metadata.un.org/sdg/18> .",
+         expect="must be a Sustainable Development Goal"),
+    Case("theme aligned to goal 0", add=f"{THEME} skos:closeMatch <http://metadata.un.org/sdg/0> .",
+         expect="must be a Sustainable Development Goal"),
+    Case("theme aligned to goal 02", add=f"{THEME} skos:closeMatch <http://metadata.un.org/sdg/02> .",
+         expect="must be a Sustainable Development Goal"),
+    Case("theme aligned to an https goal", remove=SDG2,
+         add_after=f"{THEME} skos:closeMatch <https://metadata.un.org/sdg/2> .",
+         expect="must be a Sustainable Development Goal"),
+    Case("theme aligned to a target, not a goal",
+         add=f"{THEME} skos:closeMatch <http://metadata.un.org/sdg/2.1> .",
+         expect="must be a Sustainable Development Goal"),
+    Case("theme aligned to a literal", add=f'{THEME} skos:closeMatch "2" .',
+         expect="must be a Sustainable Development Goal"),
 ]
 # fmt: on
 
@@ -752,6 +993,8 @@ EXPECTED_TERMS = {
     "position", "objective", "thematicAxis", "responsibleBody", "role", "sha256", "length",
     "convenes", "refersTo", "adoptedAt", "involves", "continues",
     "inSeries", "heldIn", "mention", "mentionedIn", "ordinal", "kind", "edtf", "precision",
+    "Continuation", "later", "method", "continuationKind", "score", "rank", "asserted", "explicit",
+    "evidence",
 }  # fmt: skip
 
 
@@ -843,6 +1086,23 @@ def test_roles_agree_across_shapes_and_ontology(shapes: Graph, ontology: Graph) 
     assert shape_list(shapes, role) == range_one_of(ontology, role)
 
 
+def test_continuation_kinds_agree_across_shapes_and_ontology(
+    shapes: Graph, ontology: Graph
+) -> None:
+    kind = URIRef(f"{CELAC}continuationKind")
+    kinds = {Literal(k) for k in ("reiterates", "reformulates", "followsUp", "extends")}
+    assert shape_list(shapes, kind) == range_one_of(ontology, kind) == kinds
+    definitions = " ".join(str(d) for d in ontology.objects(kind, SKOS.definition))
+    assert all(f'"{k}"' in definitions for k in kinds)
+
+
+def test_continuation_is_not_a_derivation_in_the_ontology(ontology: Graph) -> None:
+    """Candidates are continuations too; only asserted ones are typed prov:Derivation."""
+    continuation = URIRef(f"{CELAC}Continuation")
+    assert (continuation, RDF.type, OWL.Class) in ontology
+    assert list(ontology.objects(continuation, RDFS.subClassOf)) == []
+
+
 # What graph/entities.py actually writes, against the shapes
 
 
@@ -913,3 +1173,46 @@ def test_entity_writer_output_conforms() -> None:
     meeting = URIRef(ID + "meeting/reunion-de-ministros/2")
     assert (meeting, URIRef(CELAC + "inSeries"), URIRef(ID + "series/reunion-de-ministros")) in g
     assert len(set(g.objects(meeting, URIRef(CELAC + "mention")))) == 2
+
+
+# What graph/trace.py actually writes, against the shapes
+
+
+def test_trace_writer_output_conforms() -> None:
+    """The writer's themes and continuations (one asserted, one candidate), in place of the base
+    graph's theme, conform; the IRIs are those of docs/model.md."""
+    g = Case(
+        "base",
+        add=plan("calc-2008", date="2008-12-17") + plan("calc-2010", date="2010-02-23"),
+        remove=THEMES,
+    ).graph()
+    themes = {
+        "food": SimpleNamespace(
+            key="food", label_es="Seguridad alimentaria", label_en="Food security",
+            definition_es="Alimentación y lucha contra el hambre.",
+            definition_en="Food and the fight against hunger.", sdg=(2, 17),
+        )
+    }  # fmt: skip
+    write_themes(g, themes)
+    later, earlier, other = object(), object(), object()
+    iris = {
+        id(later): URIRef(ID + MANDATE_IRI),
+        id(earlier): URIRef(ID + EARLIER_IRI),
+        id(other): URIRef(ID + OTHER_IRI),
+    }
+    links = [
+        SimpleNamespace(later=later, earlier=earlier, kind="followsUp", score=0.91234, rank=1,
+                        asserted=True, explicit=True,
+                        evidence=["refers to a meeting the earlier mandate called"]),
+        SimpleNamespace(later=later, earlier=other, kind="extends", score=0.3, rank=2,
+                        asserted=False, explicit=False, evidence=["shared terms: hambre", "x"]),
+    ]  # fmt: skip
+    write_continuations({URIRef(ID + "plan/celac-2014"): g}, links, iris, "celac-kg tracer", "0.1")
+    result = validate(g)
+    assert result.conforms, result.text()
+    node = URIRef(ID + MANDATE_IRI + "#continues-calc-2008-area-1-mandate-1")
+    assert continuation_iri(URIRef(ID + MANDATE_IRI), URIRef(ID + EARLIER_IRI)) == node
+    assert method_iri("0.1") == URIRef(ID + "method/tracer/0.1")
+    assert (node, URIRef(CELAC + "method"), method_iri("0.1")) in g
+    assert (URIRef(ID + MANDATE_IRI), URIRef(CELAC + "continues"), URIRef(ID + EARLIER_IRI)) in g
+    assert (URIRef(ID + MANDATE_IRI), URIRef(CELAC + "continues"), URIRef(ID + OTHER_IRI)) not in g

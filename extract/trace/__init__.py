@@ -1,0 +1,1 @@
+"""Carry-over tracing: which mandate continues which, how sure we are, and why."""

@@ -1,0 +1,133 @@
+"""Carry-over tracing in the real graph: the issue's pairs, themes, canned queries, the targets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from extract.evaluate import evaluate_trace
+from graph.oxigraph import OxigraphStore
+
+pytestmark = pytest.mark.slow
+QUERIES = Path(__file__).resolve().parent.parent / "queries"
+
+LINK = """
+SELECT ?kind ?score ?rank ?asserted ?continues (GROUP_CONCAT(?evidence; separator=" | ") AS ?why) WHERE {
+  ?later celac:text ?lt ; celac:inPlan/dcterms:identifier "%(later_plan)s" .
+  ?earlier celac:text ?et ; celac:inPlan/dcterms:identifier "%(earlier_plan)s" .
+  ?c celac:later ?later ; prov:entity ?earlier ; celac:continuationKind ?kind ; celac:score ?score ;
+     celac:rank ?rank ; celac:asserted ?asserted ; celac:evidence ?evidence ; celac:method ?method .
+  BIND(EXISTS { ?later celac:continues ?earlier ; prov:qualifiedDerivation ?c } AS ?continues)
+  FILTER(CONTAINS(?lt, "%(later)s") && CONTAINS(?et, "%(earlier)s"))
+} GROUP BY ?kind ?score ?rank ?asserted ?continues"""
+
+# The pairs a careful reader defends (from the issue).
+PAIRS = [
+    ("CELAC-2014", "Continuar apoyando la Iniciativa América Latina y el Caribe sin Hambre 2025",
+     "CALC-2008", "conjugar esfuerzos en apoyo a la Iniciativa"),
+    ("CHINA-CELAC-2022-2024", "Explorar la posibilidad de celebrar una Cumbre del Foro China-CELAC",
+     "CELAC-2014", "Avanzar en el establecimiento del Foro CELAC-China"),
+    ("CHINA-CELAC-2022-2024", "Explorar la posibilidad de celebrar una Cumbre del Foro China-CELAC",
+     "PPT-2020", "Celebrar reuniones previas sobre intercambio cultural"),
+    ("CHINA-CELAC-2022-2024", "OPANAL",
+     "CELAC-2014", "Continuar promoviendo la cooperación entre la CELAC y el OPANAL"),
+    ("PPT-2020", "Promover movilidad académica, intercambio de estudiantes y profesores",
+     "CELAC-2014", "Asociación de Consejos de Rectores de Universidades"),
+    ("CELAC-2014", "Implementar programas de alfabetización",
+     "CALC-2008", "erradicar el analfabetismo"),
+]  # fmt: skip
+
+
+def link(
+    store: OxigraphStore, later_plan: str, later: str, earlier_plan: str, earlier: str
+) -> dict[str, str]:
+    query = LINK % {
+        "later_plan": later_plan,
+        "later": later,
+        "earlier_plan": earlier_plan,
+        "earlier": earlier,
+    }
+    rows = list(store.query(query))  # type: ignore[arg-type]
+    assert len(rows) == 1, f"{earlier!r} is not among the candidates of {later!r}"
+    keys = ("kind", "score", "rank", "asserted", "continues", "why")
+    return {k: rows[0][k].value for k in keys}  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("later_plan", "later", "earlier_plan", "earlier"), PAIRS)
+def test_trace_the_pairs_a_careful_reader_defends_are_top_candidates(
+    store: OxigraphStore, later_plan: str, later: str, earlier_plan: str, earlier: str
+) -> None:
+    found = link(store, later_plan, later, earlier_plan, earlier)
+    assert int(found["rank"]) <= 3
+    assert found["kind"] in {"reiterates", "reformulates", "followsUp", "extends"}
+    assert 0 < float(found["score"]) <= 1
+    assert found["why"]
+
+
+# Issue 4 is open: these pairs rank among the top three but score below the threshold.
+NOT_YET = pytest.mark.xfail(
+    reason="ranked, but scored below the assertion threshold (issue 4)", strict=True
+)
+
+
+@pytest.mark.parametrize(
+    ("later_plan", "later", "earlier_plan", "earlier"),
+    [
+        pytest.param(*pair, marks=NOT_YET) if i in (2, 4, 5) else pair
+        for i, pair in enumerate(PAIRS)
+    ],
+)
+def test_trace_the_pairs_a_careful_reader_defends_are_asserted(
+    store: OxigraphStore, later_plan: str, later: str, earlier_plan: str, earlier: str
+) -> None:
+    found = link(store, later_plan, later, earlier_plan, earlier)
+    assert found["asserted"] == "true" and found["continues"] == "true"
+
+
+def test_trace_every_area_and_mandate_has_a_theme(store: OxigraphStore) -> None:
+    bare = store.query(
+        """SELECT ?x WHERE { { ?x a celac:Mandate } UNION { ?x a celac:Area }
+             FILTER NOT EXISTS { ?x dcterms:subject ?t . ?t skos:inScheme id:theme } }"""
+    )
+    assert [r["x"].value for r in bare] == []  # type: ignore[union-attr, index]
+    unlabelled = store.query(
+        """SELECT ?t WHERE { ?t skos:inScheme id:theme .
+             FILTER NOT EXISTS { ?t skos:prefLabel ?es , ?en FILTER(lang(?es) = "es" && lang(?en) = "en") } }"""
+    )
+    assert [r["t"].value for r in unlabelled] == []  # type: ignore[union-attr, index]
+
+
+@pytest.mark.parametrize("path", sorted(QUERIES.glob("*.rq")), ids=lambda p: p.stem)
+def test_trace_canned_queries_answer(store: OxigraphStore, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert lines[0].startswith("# ") and lines[1].startswith("# "), (
+        "a title and a comment come first"
+    )
+    rows = list(store.query(text))  # type: ignore[arg-type]
+    assert rows, f"{path.name} answers nothing"
+
+
+@pytest.mark.xfail(
+    reason="recall@3 0.76 < 0.80 and precision 0.56 < 0.80 on the annotated set (issue 4)",
+    strict=True,
+)
+def test_trace_evaluation_meets_the_targets(store: OxigraphStore) -> None:
+    report = evaluate_trace(store)
+    text = report.text()
+    assert report.recall_at_3["all"].value >= 0.80, text
+    assert report.asserted["all"].precision >= 0.80, text
+    if report.asserted["explicit"].expected:
+        assert report.asserted["explicit"].recall >= 0.95, text
+    assert report.antecedents_per_mandate <= 3, text
+
+
+def test_trace_links_are_stable(built_twice: tuple[OxigraphStore, OxigraphStore]) -> None:
+    query = """SELECT ?c ?score ?asserted WHERE { ?c a celac:Continuation ; celac:score ?score ;
+                 celac:asserted ?asserted } ORDER BY ?c"""
+    first, second = (
+        [(r["c"].value, r["score"].value, r["asserted"].value) for r in s.query(query)]  # type: ignore[union-attr, index]
+        for s in built_twice
+    )
+    assert first == second and first
