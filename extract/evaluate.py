@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extract.text import fold
 from graph.store import Store
 
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "entities-dev.toml"
@@ -46,13 +46,6 @@ SELECT ?item ?actor ?partner (GROUP_CONCAT(DISTINCT ?name; separator="|") AS ?na
   UNION { ?actor celac:mention ?m . ?m celac:mentionedIn ?item ; rdf:value ?name }
   BIND(EXISTS { ?actor a celac:Partner } AS ?partner)
 } GROUP BY ?item ?actor ?partner"""
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents, single spaces, dashes unified: for comparing names."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    plain = re.sub(r"\s*[-–]\s*", "-", plain)
-    return re.sub(r"\s+", " ", plain).strip(" .,;:")
 
 
 def _words(text: str) -> set[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -186,6 +187,14 @@ class Passage:
             f"{self.text} {other.text}",
             (*self.offsets, gap, *other.offsets),
         )
+
+
+def fold(text: str) -> str:
+    """For comparing names: lower case, no accents, dashes unified ("China - CELAC" = "china-celac"),
+    single spaces, no punctuation at the ends."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    plain = re.sub(r"\s*[-–]\s*", "-", plain)
+    return re.sub(r"\s+", " ", plain).strip(" .,;:")
 
 
 def squash(text: str) -> str:

@@ -131,7 +131,8 @@ class _Found:
     precision: Precision
 
 
-def _to_date(value: object) -> date | None:
+def to_date(value: object) -> date | None:
+    """A date from a ``date`` or an ISO string (the reference date may come as either); else None."""
     if isinstance(value, date):
         return value
     if isinstance(value, str) and value:
@@ -150,10 +151,10 @@ class DateFinder:
     """Marks every date expression of the genre (see the module's docstring)."""
 
     def __init__(self, reference_date: str = "") -> None:
-        self.reference = _to_date(reference_date)
+        self.reference = to_date(reference_date)
 
     def __call__(self, doc: Doc) -> Doc:
-        reference = _to_date(doc.user_data.get("reference_date")) or self.reference
+        reference = to_date(doc.user_data.get("reference_date")) or self.reference
         doc._.celac_dates = find_dates(doc.text, reference)
         return doc
 

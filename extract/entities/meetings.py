@@ -48,7 +48,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extract.entities import ordinals
-from extract.entities.dates import MONTHS
+from extract.entities.dates import MONTHS, to_date
 from extract.entities.mentions import DateMention, MeetingMention, PlaceMention, Status
 from extract.entities.places import fold
 
@@ -238,12 +238,12 @@ class MeetingFinder:
     """Finds named meetings and gives each its series, status, date and place."""
 
     def __init__(self, reference_date: str = "") -> None:
-        self.reference = _date(reference_date)
+        self.reference = to_date(reference_date)
 
     def __call__(self, doc: Doc) -> Doc:
         places: list[PlaceMention] = list(doc._.celac_places or [])
         dates: list[DateMention] = list(doc._.celac_dates or [])
-        reference = _date(doc.user_data.get("reference_date")) or self.reference
+        reference = to_date(doc.user_data.get("reference_date")) or self.reference
         found = self._find(doc, places, dates)
         self._series(doc, found)
         self._attach(doc, found, places, dates)
@@ -660,17 +660,6 @@ class MeetingFinder:
         for value in f.extra:
             records.append(replace(base, ordinal=value, label=f"{ordinals.roman(value)} {rest}"))
         return records
-
-
-def _date(value: object) -> date | None:
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str) and value:
-        try:
-            return date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 @Language.factory("celac_meetings", default_config={"reference_date": ""})

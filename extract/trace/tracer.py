@@ -23,13 +23,13 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from extract.records import Area, Mandate, Plan
+from extract.text import fold
 
 METHOD = "celac-kg tracer"
 VERSION = "0.1"
@@ -51,12 +51,6 @@ _NAME = re.compile(
     rf"\b(?:{_HEADS})(?:\s+(?:(?:de|del|la|las|los|el|y|sin|para|sobre|contra|en|a)\s+)*"
     r"(?:[A-ZÁÉÍÓÚÑ][\w\-–]*|\d{4}))+"
 )
-
-
-def fold(text: str) -> str:
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    plain = re.sub(r"\s*[-–]\s*", "-", plain)
-    return re.sub(r"\s+", " ", plain).strip()
 
 
 @dataclass(frozen=True)
