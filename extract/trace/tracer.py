@@ -14,8 +14,12 @@ Signals, each in [0, 1]:
   genre's common words ("cooperación", "promover") count little and specific ones much;
 - ``themes``: the share of themes the two have in common.
 
-An explicit reference — the later mandate refers to a meeting that the earlier one convened
-("dar seguimiento a los resultados de la I Reunión…") — is asserted apart from the similarity.
+An explicit reference is asserted apart from the similarity: the later mandate refers to a meeting
+already held ("dar seguimiento a los resultados de la I Reunión…", "de conformidad con la
+Declaración de Quito adoptada en la II Reunión de Ministros de Finanzas") of a series that the
+earlier mandate called — by convening one of its meetings, by calling meetings ("Promover la
+realización de reuniones regionales…") in an area whose words name the series' subject, or by
+entrusting the body whose meetings they are ("Encomendar a los Ministros de Finanzas…").
 """
 
 from __future__ import annotations
@@ -41,6 +45,26 @@ THRESHOLD = 0.45
 GRAM = 6  # letters in the pieces of long lemmas compared besides the lemmas
 TOP = 3  # candidates kept per later mandate, and the most antecedents asserted for one
 REITERATES = 0.55  # lexical similarity from which a link "reiterates"
+
+# A mandate calls meetings where a calling verb governs a meeting noun ("Promover la realización de
+# reuniones regionales", "Realizar reuniones regionales", "propiciar la realización de reuniones").
+_CALLS = re.compile(
+    r"\b(?:realizar|realización de|celebrar|celebración de|convocar|efectuar|organizar)\s+"
+    r"(?:\w+\s+){0,3}?(?:reuni[oó]n|reuniones|encuentros?|foros?|conferencias?)\b",
+    re.IGNORECASE,
+)
+# Words of a series' name that say nothing of its subject.
+SERIES_NOISE = frozenset(
+    "reunion reuniones ministros ministras ministerial celac comunidad estados latinoamericanos caribenos "
+    "autoridades altos funcionarios sobre regional regionales foro cumbre conferencia encuentro "
+    "china-celac celac-china china celac-ue".split()
+)
+
+
+def stems(words: Iterable[str]) -> set[str]:
+    """First six letters of each folded word: "migración" and "migraciones" meet."""
+    return {fold(w)[:GRAM] for w in words if len(w) > 2}
+
 
 _HEADS = (
     "Iniciativa|Convención|Convenio|Plan|Programa|Agenda|Declaración|Estrategia|Marco|Fondo|"
@@ -77,6 +101,11 @@ class Item:
     themes: set[str]
     convened: set[str]  # keys of meetings it convenes
     referred: set[str]  # keys of meetings it refers to
+    referred_series: set[str] = field(default_factory=set)  # series of meetings already held
+    convened_series: set[str] = field(default_factory=set)
+    calls_meetings: bool = False  # "Promover la realización de reuniones regionales…"
+    context: set[str] = field(default_factory=set)  # stems of its area's heading and mandates
+    bodies: set[str] = field(default_factory=set)  # folded names of the actors it involves
 
 
 @dataclass
@@ -100,6 +129,16 @@ def _meeting_key(m: object) -> str:
     return f"{fold(series)}/{ordinal}" if series and ordinal else fold(getattr(m, "label", ""))
 
 
+def _same_series(a: str, b: str) -> bool:
+    """Two series names that differ by a word or two ("Reunión del Foro China-CELAC" and
+    "Reunión Ministerial del Foro China-CELAC")."""
+    wa, wb = (
+        set(re.findall(r"\w+", a)) - {"de", "del", "la", "el"},
+        set(re.findall(r"\w+", b)) - {"de", "del", "la", "el"},
+    )
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.6
+
+
 class Tracer:
     """Ranks and decides; one instance per build."""
 
@@ -118,11 +157,17 @@ class Tracer:
         for rank, plan in enumerate(self.plans):
             for area in plan.all_areas():
                 context = self._area_names(area)
+                words = re.findall(
+                    r"\w+", " ".join([area.title.text, *(m.text for m in area.mandates)])
+                )
                 for mandate in area.mandates:
-                    self.items.append(self._item(rank, mandate, context))
+                    item = self._item(rank, mandate, context)
+                    item.context = stems(words)
+                    self.items.append(item)
         self.df = Counter(lemma for item in self.items for lemma in set(item.lemmas))
         self.name_df = Counter(key for item in self.items for key in item.names)
         self.n = len(self.items)
+        self._callers: dict[int, set[int]] = {}
 
     # -- what each mandate names ------------------------------------------------------------------
 
@@ -174,6 +219,14 @@ class Tracer:
             themes=set(self.themes.get(id(mandate), [])),
             convened={_meeting_key(m) for m in found.meetings if m.status == "convenes"},
             referred={_meeting_key(m) for m in found.meetings if m.status == "refersTo"},
+            referred_series={
+                fold(m.series) for m in found.meetings if m.status == "refersTo" and m.series
+            },
+            convened_series={
+                fold(m.series) for m in found.meetings if m.status == "convenes" and m.series
+            },
+            calls_meetings=bool(_CALLS.search(mandate.text)),
+            bodies={fold(a.text) for a in found.actors} | {fold(a.key) for a in found.actors},
         )
 
     # -- signals ------------------------------------------------------------------------------------
@@ -230,7 +283,9 @@ class Tracer:
         )
         signals = {"names": names, "series": series, "lexical": lexical, "themes": themes}
         total = min(1.0, sum(WEIGHTS[k] * v for k, v in signals.items()))
-        explicit = bool(later.referred & earlier.convened)
+        explicit = bool(later.referred & earlier.convened) or id(earlier) in self._callers.get(
+            id(later), set()
+        )
         terms = sorted(
             (k for k in a if k in b and not k.startswith("~")),
             key=lambda k: a[k] * b[k],
@@ -275,11 +330,42 @@ class Tracer:
             signals,
         )
 
+    @staticmethod
+    def _called(series: str, earlier: Item) -> float:
+        """How surely ``earlier`` called the meetings of ``series`` (see the module's docstring):
+        3 it convened one of them, 2 it entrusts the body whose meetings they are, 1 + overlap it
+        called meetings in an area that speaks of the series' subject; 0 not at all."""
+        if any(_same_series(series, other) for other in earlier.convened_series):
+            return 3.0
+        # A body whose meetings make the series has a name of several words ("Ministros de
+        # Finanzas"); a single word here is a party ("China") or an acronym, not the body that meets.
+        if any(" " in body and body in series for body in earlier.bodies):
+            return 2.0
+        subject = stems(w for w in re.findall(r"\w+", series) if w not in SERIES_NOISE)
+        if earlier.calls_meetings and subject:
+            overlap = len(subject & earlier.context) / len(subject)
+            return 1.0 + overlap if overlap >= 0.5 else 0.0
+        return 0.0
+
+    def _find_callers(self) -> dict[int, set[int]]:
+        """For each later mandate, the earlier mandate that best called each series it refers to."""
+        callers: dict[int, set[int]] = {}
+        for later in self.items:
+            for series in later.referred_series:
+                scored = [(self._called(series, e), e) for e in self.items if e.plan < later.plan]
+                best = max((sc for sc, _ in scored), default=0.0)
+                if best > 0:
+                    callers.setdefault(id(later), set()).update(
+                        id(e) for sc, e in scored if sc == best
+                    )
+        return callers
+
     # -- the decision -----------------------------------------------------------------------------
 
     def trace(self) -> list[Link]:
         """The top candidates of every later mandate, ranked; the asserted ones marked."""
         vectors = {id(item): self._vector(item) for item in self.items}
+        self._callers = self._find_callers()
         links: list[Link] = []
         for later in self.items:
             if later.plan == 0:
