@@ -70,6 +70,15 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--store",
+        type=Path,
+        default=DEFAULT_OUT,
+        help="the build folder or a store (default: data)",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="celac-kg", description=__doc__.splitlines()[0] if __doc__ else None
@@ -91,12 +100,7 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(run=_build)
 
     q = sub.add_parser("query", help="answer a SPARQL query from the built store")
-    q.add_argument(
-        "--store",
-        type=Path,
-        default=DEFAULT_OUT,
-        help="the build folder or a store (default: data)",
-    )
+    _store_option(q)
     q.add_argument("--format", choices=["json", "csv", "tsv", "table"], default="table")
     q.add_argument(
         "sparql", help="the query; the project's prefixes (celac:, dcterms:, …) are predeclared"
@@ -108,12 +112,7 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser(
         "evaluate", help="measure the built graph against the annotated development set"
     )
-    e.add_argument(
-        "--store",
-        type=Path,
-        default=DEFAULT_OUT,
-        help="the build folder or a store (default: data)",
-    )
+    _store_option(e)
     e.add_argument(
         "--dev",
         type=Path,

@@ -62,6 +62,14 @@ class Area:
         if not self.titles:
             self.titles = [self.title]
 
+    def passages(self) -> list[Passage]:
+        """Every passage the area holds: headings, objectives, axis, body, and its mandates' texts
+        and notes (not its sub-areas')."""
+        found = [*self.titles, *self.objectives, *self.axis, *self.responsible]
+        for m in self.mandates:
+            found += [*m.passages, *m.notes]
+        return found
+
     def walk(self) -> list[Area]:
         """This area and all its sub-areas, depth first, in document order."""
         found = [self]

@@ -236,26 +236,23 @@ def _read(kind: str, m: re.Match[str], text: str, reference: date | None) -> _Fo
             )
         else:
             unit, n = g["unit"].lower(), _ORDINALS[g["n"].lower()]
-        if unit == "semestre":
-            if n > 2:
-                return None
-            first = 1 + 6 * (n - 1)
-            return _Found(
-                start,
-                end,
-                date(year, first, 1),
-                _last_day(year, first + 5),
-                f"{year}-{39 + n}",
-                "semester",
-            )
-        first = 1 + 3 * (n - 1)
+        # A semester or a quarter is a part of the year: EDTF numbers them 40-41 and 33-36.
+        precision: Precision
+        months, base, limit, precision = (
+            (6, 39, 2, "semester") if unit == "semestre" else (3, 32, 4, "quarter")
+        )
+            (6, 39, 2, "semester") if unit == "semestre" else (3, 32, 4, "quarter")
+        )
+        if n > limit:
+            return None
+        first = 1 + months * (n - 1)
         return _Found(
             start,
             end,
             date(year, first, 1),
-            _last_day(year, first + 2),
-            f"{year}-{32 + n}",
-            "quarter",
+            _last_day(year, first + months - 1),
+            f"{year}-{base + n}",
+            precision,
         )
     if kind == "years":
         y1, y2 = int(g["y"]), int(g["y2"])

@@ -9,7 +9,7 @@ import pytest
 from extract.errors import LayoutError
 from extract.layouts.workplan_table import WorkplanTable, column_split
 from extract.records import Area
-from extract.text import Passage, Source, squash
+from extract.text import Source, squash
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 TABLE = "ppt-2020-mexico-work-plan-table.txt"
@@ -57,13 +57,6 @@ def source() -> Source:
 @pytest.fixture(scope="module")
 def areas(source: Source) -> list[Area]:
     return WorkplanTable().parse(source)
-
-
-def passages(area: Area) -> list[Passage]:
-    found = [*area.titles, *area.objectives, *area.axis, *area.responsible]
-    for m in area.mandates:
-        found += [*m.passages, *m.notes]
-    return found
 
 
 def test_rows(areas: list[Area]) -> None:
@@ -127,7 +120,7 @@ def test_lead_ins(areas: list[Area]) -> None:
 
 def test_every_passage_cuts_back_to_the_source(source: Source, areas: list[Area]) -> None:
     for area in areas:
-        for p in passages(area):
+        for p in area.passages():
             assert p.source == source.name
             span = p.span
             assert squash(source.text[span.start : span.end]) == squash(p.text), p.text

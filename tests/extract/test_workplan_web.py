@@ -9,7 +9,7 @@ import pytest
 from extract.errors import LayoutError
 from extract.layouts.workplan_web import WorkplanWeb, heading_of, is_scope
 from extract.records import Area
-from extract.text import Line, Passage, Source, squash
+from extract.text import Line, Source, squash
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 WEB = "ppt-2020-mexico-work-plan-web.txt"
@@ -28,13 +28,6 @@ def source() -> Source:
 @pytest.fixture(scope="module")
 def areas(source: Source) -> list[Area]:
     return WorkplanWeb().parse(source)
-
-
-def passages(area: Area) -> list[Passage]:
-    found = [*area.titles, *area.objectives, *area.axis, *area.responsible]
-    for m in area.mandates:
-        found += [*m.passages, *m.notes]
-    return found
 
 
 def test_areas_and_mandates(areas: list[Area]) -> None:
@@ -101,7 +94,7 @@ def test_axis(areas: list[Area]) -> None:
 
 def test_every_passage_cuts_back_to_the_source(source: Source, areas: list[Area]) -> None:
     for area in areas:
-        for p in passages(area):
+        for p in area.passages():
             assert p.source == source.name
             span = p.span
             assert squash(source.text[span.start : span.end]) == squash(p.text), p.text
@@ -182,7 +175,7 @@ def test_a_new_plan_in_the_layout() -> None:
         "Festival regional con las siguientes secciones: Música. Cine."
     ]
     for area in (energy, culture):
-        for p in passages(area):
+        for p in area.passages():
             assert squash(source.text[p.span.start : p.span.end]) == squash(p.text)
 
 
