@@ -241,8 +241,6 @@ def _read(kind: str, m: re.Match[str], text: str, reference: date | None) -> _Fo
         months, base, limit, precision = (
             (6, 39, 2, "semester") if unit == "semestre" else (3, 32, 4, "quarter")
         )
-            (6, 39, 2, "semester") if unit == "semestre" else (3, 32, 4, "quarter")
-        )
         if n > limit:
             return None
         first = 1 + months * (n - 1)
