@@ -6,13 +6,15 @@ BIN    := $(VENV)/bin
 UV     := $(BIN)/uv
 UV_VERSION := 0.13.9
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
+ASSETS := api/assets/node_modules/.package-lock.json
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install run build test check lock clean
+.PHONY: help install run serve build test check lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-install: $(STAMP)  ## create .venv with the locked dependencies
+install: $(STAMP) $(ASSETS)  ## create .venv with the locked dependencies, and the query editor's files
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
@@ -23,14 +25,30 @@ $(STAMP): requirements.lock pyproject.toml
 	$(UV) pip install --python $(BIN)/python --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
-run: install  ## build the graph from corpus/ into data/ and show what it holds
+# The query editor (YASGUI) comes from the npm registry, pinned by api/assets/package-lock.json.
+$(ASSETS): api/assets/package.json api/assets/package-lock.json
+	command -v npm >/dev/null || { \
+	  echo "npm is missing; installing Debian's nodejs and npm"; \
+	  apt-get update -q && apt-get install -y -q nodejs npm; }
+	cd api/assets && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+# The browser tests drive Debian's Chromium.
+$(CHROMIUM):
+	apt-get update -q && apt-get install -y -q chromium
+
+run: install  ## build the graph from corpus/ into data/ and serve it on http://127.0.0.1:8000
 	$(BIN)/celac-kg build
 	$(BIN)/celac-kg query "$$(sed -n '/^#/!p' queries/plans.rq)"
+	$(BIN)/celac-kg serve
+
+serve: install  ## serve the built graph (building it first if there is none)
+	$(BIN)/celac-kg serve
 
 build: install  ## build the graph from corpus/ into data/
 	$(BIN)/celac-kg build
 
-test: install  ## run the test suite
+test: install $(CHROMIUM)  ## run the test suite
 	$(BIN)/python -m pytest
 
 check: install  ## lint and type-check

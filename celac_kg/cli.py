@@ -70,6 +70,43 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    import os
+    import subprocess
+
+    import uvicorn
+
+    from api.settings import ENV_PREFIX, Settings
+    from graph.oxigraph import is_store
+    from graph.publish import CURRENT
+
+    try:
+        settings = Settings.from_env(data=args.store, host=args.host, port=args.port)
+    except ValueError as e:
+        print(f"celac-kg serve: {e}", file=sys.stderr)
+        return 2
+    if not (is_store(settings.data) or is_store(settings.data / CURRENT / "store")):
+        print(f"celac-kg serve: no store in {settings.data}; building it first", file=sys.stderr)
+        # In a child process, so that the web process never loads spaCy.
+        built = subprocess.run(  # noqa: S603
+            [sys.executable, "-m", "celac_kg.cli", "build", "--out", str(settings.data)],
+            check=False,
+        )
+        if built.returncode != 0:
+            return built.returncode
+    # The app factory reads its settings from the environment, in this process and in any worker.
+    os.environ[f"{ENV_PREFIX}DATA"] = str(settings.data)
+    uvicorn.run(
+        "api.main:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=args.workers,
+        log_level="info",
+    )
+    return 0
+
+
 def _store_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--store",
@@ -127,6 +164,28 @@ def parser() -> argparse.ArgumentParser:
     )
     e.add_argument("-v", "--verbose", action="store_true", help="list what was missed")
     e.set_defaults(run=_evaluate)
+
+    s = sub.add_parser(
+        "serve",
+        help="serve the built store: SPARQL endpoint, linked data, pages (builds it first if missing)",
+    )
+    s.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="the build folder or a store (default: data, or CELAC_KG_DATA)",
+    )
+    s.add_argument(
+        "--host", default=None, help="interface to listen on (default: 127.0.0.1, or CELAC_KG_HOST)"
+    )
+    s.add_argument("--port", type=int, default=None, help="port (default: 8000, or CELAC_KG_PORT)")
+    s.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="worker processes over the same read-only store (default: 1)",
+    )
+    s.set_defaults(run=_serve)
     return p
 
 

@@ -1,0 +1,45 @@
+"""The app factory: ``create_app()`` opens the built store once and mounts one router per resource.
+
+Run it with ``celac-kg serve``, or ``uvicorn --factory api.main:create_app``; both read the
+settings from ``CELAC_KG_*`` environment variables (see :mod:`api.settings`).
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from api.routes import linked_data, pages, sparql
+from api.settings import Settings
+from graph.oxigraph import OxigraphStore
+from graph.publish import store_path
+from graph.store import Store
+
+TITLE = "celac-kg"
+DESCRIPTION = (
+    "A knowledge graph of the joint-action plans of Latin America and the Caribbean: "
+    "a SPARQL 1.1 endpoint, linked data for every resource, and pages for people."
+)
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """The web application over ``store``, or over the store built in ``settings.data``.
+
+    Raises:
+        StoreError: there is no store where the settings say, or it cannot be opened.
+    """
+    settings = settings or Settings.from_env()
+    app = FastAPI(title=TITLE, description=DESCRIPTION, version="0.1.0")
+    app.state.settings = settings
+    app.state.store = store if store is not None else OxigraphStore(store_path(settings.data))
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+        allow_headers=["*"],
+        expose_headers=["Content-Type", "Vary", "Link"],
+    )
+    app.include_router(sparql.router)
+    app.include_router(linked_data.router)
+    app.include_router(pages.router)
+    return app

@@ -1,0 +1,46 @@
+"""The service's settings: defaults, overridden by ``CELAC_KG_*`` environment variables, overridden
+by the command line."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "CELAC_KG_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the service runs. Each field ``x`` is read from ``CELAC_KG_X`` when that is set."""
+
+    data: Path = Path("data")  # the build folder (``data/current/store``) or a store folder
+    host: str = "127.0.0.1"
+    port: int = 8000
+    query_timeout: float = 10.0  # seconds a SPARQL query may run before it is stopped (503)
+    max_results: int = 10_000  # rows or triples in one SPARQL answer; more are cut and flagged
+    page_size: int = 50  # incoming links, search hits … per page
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then the environment, then ``overrides`` whose value is not None."""
+        env = os.environ if environ is None else environ
+        settings = cls()
+        for f in fields(cls):
+            raw = env.get(ENV_PREFIX + f.name.upper())
+            if raw is not None:
+                settings = replace(
+                    settings, **{f.name: _parse(f.name, raw, type(getattr(settings, f.name)))}
+                )
+        given = {k: v for k, v in overrides.items() if v is not None}
+        return replace(settings, **given)
+
+
+def _parse(name: str, raw: str, kind: type) -> Any:
+    try:
+        return kind(raw)
+    except ValueError as e:
+        raise ValueError(
+            f"{ENV_PREFIX}{name.upper()}={raw!r} is not a valid {kind.__name__}"
+        ) from e
