@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from extract.text import fold
+from extract.trace.tracer import TOP
 from graph.store import Store
 
 DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "entities-dev.toml"
@@ -250,7 +251,10 @@ SELECT ?later ?earlier ?rank ?asserted ?explicit WHERE {
 }"""
 
 _MANDATES = """
-SELECT ?plan ?m ?text WHERE { ?m a celac:Mandate ; celac:text ?text ; celac:inPlan/dcterms:identifier ?plan }"""
+SELECT ?plan ?m ?text ?area WHERE {
+  ?m a celac:Mandate ; celac:text ?text ; celac:inPlan/dcterms:identifier ?plan .
+  ?a celac:hasMandate ?m ; dcterms:title ?area .
+}"""
 
 
 @dataclass
@@ -279,20 +283,22 @@ class TraceReport:
 def evaluate_trace(store: Store, dev: Path = TRACE_SET) -> TraceReport:
     """Compare the candidates and asserted links of the built graph with the annotated pairs."""
     data = tomllib.loads(dev.read_text(encoding="utf-8"))
-    mandates: dict[str, list[tuple[str, str]]] = {}
+    mandates: dict[str, list[tuple[str, str, str]]] = {}
     for row in store.query(_MANDATES):  # type: ignore[union-attr]
-        mandates.setdefault(row["plan"].value, []).append((row["m"].value, fold(row["text"].value)))
+        mandates.setdefault(row["plan"].value, []).append(
+            (row["m"].value, fold(row["text"].value), fold(row["area"].value))
+        )
 
-    def locate(plan: str, snippet: str) -> str | None:
-        key = fold(snippet)
-        found = [m for m, text in mandates.get(plan, []) if key in text]
-        return found[0] if len(found) == 1 else None
+    def locate(plan: str, snippet: str, area: str | None) -> str | None:
+        key, where = fold(snippet), fold(area or "")
+        found = {m for m, text, title in mandates.get(plan, []) if key in text and where in title}
+        return found.pop() if len(found) == 1 else None
 
     pairs: dict[tuple[str, str], bool] = {}
     for p in data.get("pair", []):
         later, earlier = (
-            locate(p["later_plan"], p["later"]),
-            locate(p["earlier_plan"], p["earlier"]),
+            locate(p["later_plan"], p["later"], p.get("later_area")),
+            locate(p["earlier_plan"], p["earlier"], p.get("earlier_area")),
         )
         if later and earlier:
             pairs[(later, earlier)] = bool(p.get("explicit", False))
@@ -317,7 +323,9 @@ def evaluate_trace(store: Store, dev: Path = TRACE_SET) -> TraceReport:
     for name, member in groups.items():
         expected = [k for k in pairs if member(k)]
         found = [k for k in asserted if member(k)]
-        report.recall_at_3[name] = Share(sum(1 for k in expected if k in candidates), len(expected))
+        report.recall_at_3[name] = Share(
+            sum(1 for k in expected if k in candidates and candidates[k][0] <= TOP), len(expected)
+        )
         report.asserted[name] = Score(
             found=len(found),
             expected=len(expected),

@@ -8,18 +8,29 @@ Signals, each in [0, 1]:
   UN Convention against Corruption —, and any capitalised name of an initiative, plan, programme or
   forum printed the same way in both), weighted by how rare it is across the corpus;
 - ``series``: the later text names a meeting of a series whose earlier meeting the earlier text
-  names (II Reunión → III Reunión: a follow-up);
+  names (II Reunión → III Reunión: a follow-up), or a meeting of a series the earlier text called
+  (see below: "Realizar durante 2014 la Tercera Reunión de Ministros de Energía" after "Promover la
+  realización de reuniones regionales" on energy);
 - ``lexical``: cosine similarity of the two texts' content lemmas and of the 6-letter pieces of
   their long lemmas (so that "alfabetización" meets "analfabetismo"), TF-IDF weighted, so that the
   genre's common words ("cooperación", "promover") count little and specific ones much;
+- ``coverage``: how much of the later text the earlier one holds — the IDF-weighted share of the
+  later mandate's lemmas found in the earlier, whole or by a piece. A work-plan project of six
+  words ("Promover movilidad académica, intercambio de estudiantes y profesores") sits whole inside
+  a long commitment of 2014, which cosine similarity undervalues;
 - ``themes``: the share of themes the two have in common.
 
 An explicit reference is asserted apart from the similarity: the later mandate refers to a meeting
 already held ("dar seguimiento a los resultados de la I Reunión…", "de conformidad con la
-Declaración de Quito adoptada en la II Reunión de Ministros de Finanzas") of a series that the
-earlier mandate called — by convening one of its meetings, by calling meetings ("Promover la
-realización de reuniones regionales…") in an area whose words name the series' subject, or by
-entrusting the body whose meetings they are ("Encomendar a los Ministros de Finanzas…").
+Declaración de Quito adoptada en la II Reunión de Ministros de Finanzas"), or names an instrument
+adopted at one ("el Plan de Acción de Lima": ``instruments.toml`` says where it was adopted), of a
+series that the earlier mandate called. How surely an earlier mandate called a series, strongest
+first: it convened one of the series' meetings; it entrusts the body whose meetings they are
+("Encomendar a los Ministros de Finanzas…"); it calls meetings in general ("Promover la realización
+de reuniones regionales…") under an area heading that names the series' subject; it does so in an
+area whose text names that subject. A series that names a partner ("Foro … China-CELAC") is called
+only by a mandate that involves that partner. Each series a later mandate refers to goes to the one
+earlier mandate that called it most surely; ties go to the more similar of them.
 """
 
 from __future__ import annotations
@@ -32,6 +43,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.entities.register import read_register
 from extract.records import Area, Mandate, Plan
 from extract.text import fold
 
@@ -40,25 +52,34 @@ VERSION = "0.1"
 INSTRUMENTS = Path(__file__).resolve().parent / "instruments.toml"
 
 # The decision, chosen on the annotated set (tests/data/continuations-dev.toml); see the README.
-WEIGHTS = {"names": 0.35, "series": 0.25, "lexical": 0.55, "themes": 0.20}
-THRESHOLD = 0.45
+WEIGHTS = {"names": 0.35, "series": 0.25, "lexical": 0.30, "coverage": 0.40, "themes": 0.20}
+# A link is asserted when it is explicit, or when it is the best candidate in its earlier plan with
+# a score of at least THRESHOLD and at least MARGIN times the score of the runner-up in that plan:
+# a clear best, not one of several alike.
+THRESHOLD = 0.35
+MARGIN = 2.0
 GRAM = 6  # letters in the pieces of long lemmas compared besides the lemmas
+NAMES_GAIN = 1.5  # the rarity-weighted shared names that make the signal whole
+PIECE = 0.8  # what a lemma met only by a piece ("alfabetización" in "analfabetismo") counts
 TOP = 3  # candidates kept per later mandate, and the most antecedents asserted for one
 REITERATES = 0.55  # lexical similarity from which a link "reiterates"
 
-# A mandate calls meetings where a calling verb governs a meeting noun ("Promover la realización de
-# reuniones regionales", "Realizar reuniones regionales", "propiciar la realización de reuniones").
+# A mandate calls meetings where a calling verb governs a meeting noun in the plural ("Promover la
+# realización de reuniones regionales", "propiciar la realización de reuniones"): regular meetings,
+# a series in the making. "Una reunión entre…" is one meeting, and calls no series.
 _CALLS = re.compile(
     r"\b(?:realizar|realización de|celebrar|celebración de|convocar|efectuar|organizar)\s+"
-    r"(?:\w+\s+){0,3}?(?:reuni[oó]n|reuniones|encuentros?|foros?|conferencias?)\b",
+    r"(?:\w+\s+){0,3}?(?:reuniones|encuentros|foros|conferencias)\b",
     re.IGNORECASE,
 )
 # Words of a series' name that say nothing of its subject.
 SERIES_NOISE = frozenset(
     "reunion reuniones ministros ministras ministerial celac comunidad estados latinoamericanos caribenos "
     "autoridades altos funcionarios sobre regional regionales foro cumbre conferencia encuentro "
-    "china-celac celac-china china celac-ue".split()
+    "china-celac celac-china china celac-ue grupo trabajo sesion permanente".split()
 )
+# Words that join the words of a name.
+_JOINERS = frozenset("de del la las los el y e o u sobre para en a con similares".split())
 
 
 def stems(words: Iterable[str]) -> set[str]:
@@ -82,11 +103,25 @@ class Instrument:
     key: str
     label: str
     names: tuple[str, ...]
+    adopted_at: str | None = None  # the series of the meeting that adopted it, folded
 
 
 def read_instruments(path: Path = INSTRUMENTS) -> list[Instrument]:
     data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [Instrument(i["key"], i["label"], tuple(i["names"])) for i in data.get("instrument", [])]
+    return [
+        Instrument(
+            i["key"],
+            i["label"],
+            tuple(i["names"]),
+            fold(i["adopted_at"]) if i.get("adopted_at") else None,
+        )
+        for i in data.get("instrument", [])
+    ]
+
+
+def name_words(name: str) -> frozenset[str]:
+    """The words of a folded name that carry meaning ("celac-china" and "china-celac" agree)."""
+    return frozenset(re.findall(r"[a-z0-9]+", name)) - _JOINERS
 
 
 @dataclass
@@ -103,8 +138,14 @@ class Item:
     referred: set[str]  # keys of meetings it refers to
     referred_series: set[str] = field(default_factory=set)  # series of meetings already held
     convened_series: set[str] = field(default_factory=set)
+    convened_once: set[str] = field(default_factory=set)  # names of one-off meetings it convenes
     calls_meetings: bool = False  # "Promover la realización de reuniones regionales…"
     context: set[str] = field(default_factory=set)  # stems of its area's heading and mandates
+    heading: set[str] = field(default_factory=set)  # stems of its area's heading
+    mentions: Counter[str] = field(default_factory=Counter)  # stems of its area, counted
+    heading_bodies: set[str] = field(
+        default_factory=set
+    )  # register bodies its area's heading names
     bodies: set[str] = field(default_factory=set)  # folded names of the actors it involves
 
 
@@ -131,12 +172,16 @@ def _meeting_key(m: object) -> str:
 
 def _same_series(a: str, b: str) -> bool:
     """Two series names that differ by a word or two ("Reunión del Foro China-CELAC" and
-    "Reunión Ministerial del Foro China-CELAC")."""
-    wa, wb = (
-        set(re.findall(r"\w+", a)) - {"de", "del", "la", "el"},
-        set(re.findall(r"\w+", b)) - {"de", "del", "la", "el"},
-    )
-    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= 0.6
+    "Reunión Ministerial del Foro China-CELAC"), or of which one is the other with what the meeting
+    was about added ("Reunión Ministerial del Foro China-CELAC sobre la Iniciativa de la Franja y la
+    Ruta")."""
+    for wa, wb in (
+        (name_words(a), name_words(b)),
+        (name_words(a.split(" sobre ", 1)[0]), name_words(b.split(" sobre ", 1)[0])),
+    ):
+        if wa and wb and len(wa & wb) / len(wa | wb) >= 0.6:
+            return True
+    return False
 
 
 class Tracer:
@@ -148,11 +193,26 @@ class Tracer:
         themes: Mapping[int, list[str]] | None = None,
         instruments: Sequence[Instrument] | None = None,
         speakers: Iterable[str] = ("celac",),
+        bodies: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
+        """``bodies``: the register's organisations and partners (key → names; by default read
+        from the register): a meeting series named after one of them is that body's."""
         self.plans = list(plans)
         self.themes = themes or {}
         self.instruments = list(instruments if instruments is not None else read_instruments())
         self.speakers = set(speakers)
+        register = read_register()
+        # States are parties, not bodies that meet: "China" names no forum by itself.
+        self.states = {a.key for a in register.values() if a.kind.endswith("state")}
+        self.partners = {a.key for a in register.values() if a.partner}
+        if bodies is None:
+            bodies = {a.key: [*a.names, *a.acronyms] for a in register.values()}
+        self.bodies = {
+            key: [re.compile(rf"\b{re.escape(fold(n))}\b") for n in names if len(n) > 2]
+            for key, names in bodies.items()
+            if key not in self.speakers
+        }
+        self._owners: dict[str, set[str]] = {}
         self.items: list[Item] = []
         for rank, plan in enumerate(self.plans):
             for area in plan.all_areas():
@@ -160,14 +220,20 @@ class Tracer:
                 words = re.findall(
                     r"\w+", " ".join([area.title.text, *(m.text for m in area.mandates)])
                 )
+                heading = stems(re.findall(r"\w+", area.title.text))
                 for mandate in area.mandates:
                     item = self._item(rank, mandate, context)
                     item.context = stems(words)
+                    item.heading = heading
+                    item.mentions = Counter(fold(w)[:GRAM] for w in words if len(w) > 2)
+                    item.heading_bodies = self._owners_of(fold(area.title.text))
                     self.items.append(item)
         self.df = Counter(lemma for item in self.items for lemma in set(item.lemmas))
         self.name_df = Counter(key for item in self.items for key in item.names)
         self.n = len(self.items)
-        self._callers: dict[int, set[int]] = {}
+        self._plan_of = {id(item.mandate): item.plan for item in self.items}
+        self._callers: dict[int, set[int]] = {}  # explicit: the series it refers to
+        self._followed: dict[int, set[int]] = {}  # the series it convenes
 
     # -- what each mandate names ------------------------------------------------------------------
 
@@ -198,6 +264,11 @@ class Tracer:
         for a in found.actors:
             if a.key not in self.speakers:
                 names[f"actor:{a.key}"] = a.text
+        adopted = {
+            i.adopted_at
+            for i in self.instruments
+            if i.adopted_at and f"instrument:{i.key}" in names
+        }
         series: dict[str, set[int]] = {}
         for m in found.meetings:
             if m.series:
@@ -221,11 +292,17 @@ class Tracer:
             referred={_meeting_key(m) for m in found.meetings if m.status == "refersTo"},
             referred_series={
                 fold(m.series) for m in found.meetings if m.status == "refersTo" and m.series
-            },
+            }
+            | adopted,
             convened_series={
                 fold(m.series) for m in found.meetings if m.status == "convenes" and m.series
             },
-            calls_meetings=bool(_CALLS.search(mandate.text)),
+            convened_once={
+                fold(m.name) for m in found.meetings if m.status == "convenes" and not m.series
+            },
+            # Convening a named meeting is not calling meetings in general.
+            calls_meetings=bool(_CALLS.search(mandate.text))
+            and not any(m.series for m in found.meetings if m.status == "convenes"),
             bodies={fold(a.text) for a in found.actors} | {fold(a.key) for a in found.actors},
         )
 
@@ -254,26 +331,43 @@ class Tracer:
         if not shared:
             return 0.0, []
         shared.sort(reverse=True)
-        score = min(1.0, sum(w for w, _ in shared[:3]) * 2)
+        score = min(1.0, sum(w for w, _ in shared[:3]) * NAMES_GAIN)
         names: list[str] = []
         for _, name in shared:
             if name not in names:
                 names.append(name)
         return score, names[:4]
 
-    @staticmethod
-    def _series(later: Item, earlier: Item) -> tuple[float, list[str]]:
+    def _series(self, later: Item, earlier: Item) -> tuple[float, list[str]]:
         for series, ordinals in later.series.items():
             if series in earlier.series:
                 before = [o for o in earlier.series[series] if o and o < max(ordinals)]
                 return (1.0 if before else 0.6), [series]
+        if id(earlier) in self._followed.get(id(later), set()):
+            return 1.0, ["a meeting of the kind the earlier mandate called for"]
         return 0.0, []
+
+    def _coverage(self, a: Mapping[str, float], b: Mapping[str, float]) -> float:
+        lemmas = [k for k in a if not k.startswith("~")]
+        total = sum(self._idf(k) for k in lemmas)
+        if not total:
+            return 0.0
+        held = 0.0
+        for k in lemmas:
+            if k in b:
+                held += self._idf(k)
+            elif len(k) > GRAM and any(
+                f"~{k[i : i + GRAM]}" in b for i in range(len(k) - GRAM + 1)
+            ):
+                held += PIECE * self._idf(k)
+        return held / total
 
     def score(self, later: Item, earlier: Item, vectors: Mapping[int, dict[str, float]]) -> Link:
         a, b = vectors[id(later)], vectors[id(earlier)]
         dot = sum(w * b[k] for k, w in a.items() if k in b)
         norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
         lexical = dot / norm if norm else 0.0
+        coverage = self._coverage(a, b)
         names, shared_names = self._names(later, earlier)
         series, shared_series = self._series(later, earlier)
         themes = (
@@ -281,7 +375,13 @@ class Tracer:
             if later.themes and earlier.themes
             else 0.0
         )
-        signals = {"names": names, "series": series, "lexical": lexical, "themes": themes}
+        signals = {
+            "names": names,
+            "series": series,
+            "lexical": lexical,
+            "coverage": coverage,
+            "themes": themes,
+        }
         total = min(1.0, sum(WEIGHTS[k] * v for k, v in signals.items()))
         explicit = bool(later.referred & earlier.convened) or id(earlier) in self._callers.get(
             id(later), set()
@@ -330,34 +430,98 @@ class Tracer:
             signals,
         )
 
-    @staticmethod
-    def _called(series: str, earlier: Item) -> float:
-        """How surely ``earlier`` called the meetings of ``series`` (see the module's docstring):
-        3 it convened one of them, 2 it entrusts the body whose meetings they are, 1 + overlap it
-        called meetings in an area that speaks of the series' subject; 0 not at all."""
+    def _called(self, series: str, earlier: Item, convened: bool = False) -> tuple[int, float]:
+        """How surely ``earlier`` called the meetings of ``series`` (see the module's docstring): 4 it
+        convened one of them, 3 it entrusts the body whose meetings they are, 2 it calls meetings
+        under a heading naming the series' subject, 1 in an area whose text names it; 0 not at all.
+        The second number is the share of the subject's words found. For a meeting the later
+        mandate convenes (``convened``), a call for meetings under a heading that names the body
+        whose meeting it is counts as 3: the work plan's "Foro Ministerial CELAC-China" area,
+        whose projects prepare the Forum's meetings."""
+        owners = self._owners_of(series)
+        # A meeting with a partner ("Foro de Rectores de Universidades China-CELAC") is called only
+        # by a mandate that involves that partner.
+        if owners & self.partners - (earlier.bodies | earlier.heading_bodies):
+            return 0, 0.0
         if any(_same_series(series, other) for other in earlier.convened_series):
-            return 3.0
+            return 4, 1.0
         # A body whose meetings make the series has a name of several words ("Ministros de
         # Finanzas"); a single word here is a party ("China") or an acronym, not the body that meets.
-        if any(" " in body and body in series for body in earlier.bodies):
-            return 2.0
-        subject = stems(w for w in re.findall(r"\w+", series) if w not in SERIES_NOISE)
-        if earlier.calls_meetings and subject:
-            overlap = len(subject & earlier.context) / len(subject)
-            return 1.0 + overlap if overlap >= 0.5 else 0.0
-        return 0.0
+        # It is the body of the series when its name covers the series' subject ("Ministros de
+        # Finanzas o similares" for the "Reunión de Ministros de Finanzas"; the "Foro CELAC-China"
+        # is not the body of the "Foro de Ministros de Agricultura China-CELAC").
+        words = name_words(series)
+        subject_words = {w for w in words if w not in SERIES_NOISE}
+        for body in earlier.bodies:
+            mine = name_words(body)
+            shared = mine & words
+            if " " in body and len(shared) >= 2 and subject_words <= mine:
+                return 3, 1.0
+        # A series named after a body of the register ("Foro de Ministros de Agricultura
+        # China-CELAC", "Reunión de Mecanismos Internacionales de Asistencia Humanitaria") is that
+        # body's: a call for meetings calls it only under a heading that names the body (the
+        # work plan's "Foro Ministerial CELAC-China" area, whose projects prepare its meetings).
+        if owners:
+            heading = (
+                convened
+                and earlier.calls_meetings
+                and (owners & earlier.heading_bodies) - self.states
+            )
+            return (3, 0.5) if heading else (0, 0.0)
+        subject = stems(
+            w for w in re.findall(r"\w+", series) if w not in SERIES_NOISE and w not in _JOINERS
+        )
+        if not (earlier.calls_meetings and subject):
+            return 0, 0.0
+        in_heading = len(subject & earlier.heading) / len(subject)
+        if in_heading >= 0.5:
+            return 2, in_heading
+        in_area = len(subject & earlier.context) / len(subject)
+        if in_area < 1.0:
+            return 0, 0.0
+        # The more often the area names the subject, the more surely its meetings are about it.
+        return 1, float(sum(earlier.mentions[s] for s in subject))
 
-    def _find_callers(self) -> dict[int, set[int]]:
-        """For each later mandate, the earlier mandate that best called each series it refers to."""
+    def _owners_of(self, name: str) -> set[str]:
+        """The register bodies a folded name names."""
+        if name not in self._owners:
+            self._owners[name] = {
+                key
+                for key, patterns in self.bodies.items()
+                if any(p.search(name) for p in patterns)
+            }
+        return self._owners[name]
+
+    def _find_callers(
+        self, vectors: Mapping[int, dict[str, float]], referred: bool = True
+    ) -> dict[int, set[int]]:
+        """For each later mandate, the earlier mandate that best called each series it refers to
+        (or, with ``referred`` false, each series it convenes)."""
         callers: dict[int, set[int]] = {}
         for later in self.items:
-            for series in later.referred_series:
-                scored = [(self._called(series, e), e) for e in self.items if e.plan < later.plan]
-                best = max((sc for sc, _ in scored), default=0.0)
-                if best > 0:
-                    callers.setdefault(id(later), set()).update(
-                        id(e) for sc, e in scored if sc == best
-                    )
+            named = (
+                [(s, False) for s in sorted(later.referred_series)]
+                if referred
+                else [(s, False) for s in sorted(later.convened_series)]
+                + [(s, True) for s in sorted(later.convened_once)]
+            )
+            for series, _once in named:
+                scored = [
+                    (self._called(series, e, convened=not referred), e)
+                    for e in self.items
+                    if e.plan < later.plan
+                ]
+                # In each earlier plan, the mandate that called the series most surely.
+                by_plan: dict[int, list[tuple[tuple[int, float], Item]]] = {}
+                for sc, e in scored:
+                    if sc[0] > 0:
+                        by_plan.setdefault(e.plan, []).append((sc, e))
+                for in_plan in by_plan.values():
+                    best = max(sc for sc, _ in in_plan)
+                    tied = [e for sc, e in in_plan if sc == best]
+                    # Ties (one sentence printed under several headings) go to the most similar.
+                    chosen = max(tied, key=lambda e: self.score(later, e, vectors).score)
+                    callers.setdefault(id(later), set()).add(id(chosen))
         return callers
 
     # -- the decision -----------------------------------------------------------------------------
@@ -365,7 +529,8 @@ class Tracer:
     def trace(self) -> list[Link]:
         """The top candidates of every later mandate, ranked; the asserted ones marked."""
         vectors = {id(item): self._vector(item) for item in self.items}
-        self._callers = self._find_callers()
+        self._followed = self._find_callers(vectors, referred=False)
+        self._callers = self._find_callers(vectors)
         links: list[Link] = []
         for later in self.items:
             if later.plan == 0:
@@ -374,8 +539,16 @@ class Tracer:
             # A candidate shares something checkable with the mandate, or it is no candidate.
             candidates = [link for link in scored if link.evidence]
             candidates.sort(key=lambda link: (-link.explicit, -link.score))
-            for rank, link in enumerate(candidates[:TOP], start=1):
+            for rank, link in enumerate(candidates, start=1):
                 link.rank = rank
-                link.asserted = link.explicit or link.score >= THRESHOLD
-                links.append(link)
+                link.asserted = link.explicit
+            by_plan: dict[int, list[Link]] = {}
+            for link in candidates:
+                by_plan.setdefault(self._plan_of[id(link.earlier)], []).append(link)
+            for in_plan in by_plan.values():
+                best = max(in_plan, key=lambda link: link.score)
+                runner_up = max((x.score for x in in_plan if x is not best), default=0.0)
+                if best.score >= THRESHOLD and best.score >= MARGIN * runner_up:
+                    best.asserted = True
+            links.extend(link for link in candidates if link.rank <= TOP or link.asserted)
         return links

@@ -25,6 +25,7 @@ CORPUS = ROOT / "corpus"
 ORDER = ["CALC-2008", "CELAC-2014", "PPT-2020", "CHINA-CELAC-2022-2024"]
 KINDS = {"reiterates", "reformulates", "followsUp", "extends"}
 FIELDS = {"later_plan", "later", "earlier_plan", "earlier", "kind", "explicit", "why"}
+OPTIONAL = {"later_area", "earlier_area"}  # when one sentence is printed in several areas
 MIN_LOCATOR = 30
 
 # The pairs the brief names, by (later plan, later substring, earlier plan, earlier substring): any
@@ -75,6 +76,7 @@ class Mandate:
     index: int  # position among the plan's mandates, in reading order
     where: str
     text: str
+    area: str  # the title of its area
 
 
 def squash(text: str) -> str:
@@ -89,7 +91,7 @@ def mandates() -> dict[str, list[Mandate]]:
         for area in plan.all_areas():
             for mandate in area.mandates:
                 where = f"{area.number or ''} {area.title.text[:30]} / {mandate.number or '-'}"
-                rows.append(Mandate(plan.id, len(rows), where, mandate.text))
+                rows.append(Mandate(plan.id, len(rows), where, mandate.text, area.title.text))
         found[plan.id] = rows
     return found
 
@@ -100,10 +102,18 @@ def data() -> dict[str, Any]:
         return tomllib.load(f)
 
 
-def locate(mandates: dict[str, list[Mandate]], plan: str, needle: str) -> Mandate:
-    """The one mandate of ``plan`` whose text contains ``needle`` (modulo whitespace)."""
+def locate(
+    mandates: dict[str, list[Mandate]], plan: str, needle: str, area: str | None = None
+) -> Mandate:
+    """The one mandate of ``plan`` whose text contains ``needle`` (modulo whitespace), in an area
+    whose title contains ``area`` when that is given."""
     assert plan in mandates, f"unknown plan {plan!r}"
-    hits = [m for m in mandates[plan] if squash(needle) in squash(m.text)]
+    hits = [
+        m
+        for m in mandates[plan]
+        if squash(needle) in squash(m.text)
+        and (area is None or squash(area).lower() in squash(m.area).lower())
+    ]
     assert len(hits) == 1, (
         f"{plan}: {needle!r} matches {len(hits)} mandates: {[m.where for m in hits]}"
     )
@@ -115,8 +125,8 @@ def resolved(
 ) -> list[tuple[Mandate, Mandate, dict[str, Any]]]:
     return [
         (
-            locate(mandates, p["later_plan"], p["later"]),
-            locate(mandates, p["earlier_plan"], p["earlier"]),
+            locate(mandates, p["later_plan"], p["later"], p.get("later_area")),
+            locate(mandates, p["earlier_plan"], p["earlier"], p.get("earlier_area")),
             p,
         )
         for p in data["pair"]
@@ -136,7 +146,7 @@ def test_the_corpus_is_the_one_annotated(mandates: dict[str, list[Mandate]]) -> 
 def test_the_file_parses_into_pairs(data: dict[str, Any]) -> None:
     assert isinstance(data.get("pair"), list) and data["pair"], "no [[pair]] entries"
     for pair in data["pair"]:
-        assert set(pair) == FIELDS, f"fields of {pair}"
+        assert FIELDS <= set(pair) <= FIELDS | OPTIONAL, f"fields of {pair}"
         for key in FIELDS - {"explicit"}:
             assert isinstance(pair[key], str) and pair[key].strip(), f"{key} of {pair}"
         assert isinstance(pair["explicit"], bool), pair
@@ -148,7 +158,7 @@ def test_every_locator_picks_out_one_mandate(
     for pair in data["pair"]:
         for side in ("later", "earlier"):
             assert len(pair[side]) >= MIN_LOCATOR, f"locator too short: {pair[side]!r}"
-            locate(mandates, pair[f"{side}_plan"], pair[side])
+            locate(mandates, pair[f"{side}_plan"], pair[side], pair.get(f"{side}_area"))
 
 
 def test_the_earlier_plan_is_strictly_earlier(data: dict[str, Any]) -> None:
