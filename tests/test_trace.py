@@ -98,10 +98,6 @@ def test_trace_canned_queries_answer(store: OxigraphStore, path: Path) -> None:
     assert rows, f"{path.name} answers nothing"
 
 
-@pytest.mark.xfail(
-    reason="recall@3 0.77 < 0.80 (issue 4); precision 0.85 and explicit recall 1.00 meet theirs",
-    strict=True,
-)
 def test_trace_evaluation_meets_the_targets(store: OxigraphStore) -> None:
     report = evaluate_trace(store)
     text = report.text()

@@ -18,6 +18,9 @@ Signals, each in [0, 1]:
   later mandate's lemmas found in the earlier, whole or by a piece. A work-plan project of six
   words ("Promover movilidad académica, intercambio de estudiantes y profesores") sits whole inside
   a long commitment of 2014, which cosine similarity undervalues;
+- ``area``: cosine similarity of the later mandate with the whole of the earlier mandate's area
+  (its heading and all its mandates): a commitment often continues a line of work that the earlier
+  plan states over several mandates;
 - ``themes``: the share of themes the two have in common.
 
 An explicit reference is asserted apart from the similarity: the later mandate refers to a meeting
@@ -48,11 +51,18 @@ from extract.records import Area, Mandate, Plan
 from extract.text import fold
 
 METHOD = "celac-kg tracer"
-VERSION = "0.1"
+VERSION = "0.2"
 INSTRUMENTS = Path(__file__).resolve().parent / "instruments.toml"
 
 # The decision, chosen on the annotated set (tests/data/continuations-dev.toml); see the README.
-WEIGHTS = {"names": 0.35, "series": 0.25, "lexical": 0.30, "coverage": 0.40, "themes": 0.20}
+WEIGHTS = {
+    "names": 0.35,
+    "series": 0.25,
+    "lexical": 0.30,
+    "coverage": 0.40,
+    "area": 0.30,
+    "themes": 0.20,
+}
 # A link is asserted when it is explicit, or when it is the best candidate in its earlier plan with
 # a score of at least THRESHOLD and at least MARGIN times the score of the runner-up in that plan:
 # a clear best, not one of several alike.
@@ -119,6 +129,12 @@ def read_instruments(path: Path = INSTRUMENTS) -> list[Instrument]:
     ]
 
 
+def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    dot = sum(w * b[k] for k, w in a.items() if k in b)
+    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
+
+
 def name_words(name: str) -> frozenset[str]:
     """The words of a folded name that carry meaning ("celac-china" and "china-celac" agree)."""
     return frozenset(re.findall(r"[a-z0-9]+", name)) - _JOINERS
@@ -142,6 +158,7 @@ class Item:
     calls_meetings: bool = False  # "Promover la realización de reuniones regionales…"
     context: set[str] = field(default_factory=set)  # stems of its area's heading and mandates
     heading: set[str] = field(default_factory=set)  # stems of its area's heading
+    area: int = 0  # id() of its area
     mentions: Counter[str] = field(default_factory=Counter)  # stems of its area, counted
     heading_bodies: set[str] = field(
         default_factory=set
@@ -225,6 +242,7 @@ class Tracer:
                     item = self._item(rank, mandate, context)
                     item.context = stems(words)
                     item.heading = heading
+                    item.area = id(area)
                     item.mentions = Counter(fold(w)[:GRAM] for w in words if len(w) > 2)
                     item.heading_bodies = self._owners_of(fold(area.title.text))
                     self.items.append(item)
@@ -232,6 +250,7 @@ class Tracer:
         self.name_df = Counter(key for item in self.items for key in item.names)
         self.n = len(self.items)
         self._plan_of = {id(item.mandate): item.plan for item in self.items}
+        self._areas: dict[int, dict[str, float]] = {}  # area → the sum of its mandates' vectors
         self._callers: dict[int, set[int]] = {}  # explicit: the series it refers to
         self._followed: dict[int, set[int]] = {}  # the series it convenes
 
@@ -364,10 +383,9 @@ class Tracer:
 
     def score(self, later: Item, earlier: Item, vectors: Mapping[int, dict[str, float]]) -> Link:
         a, b = vectors[id(later)], vectors[id(earlier)]
-        dot = sum(w * b[k] for k, w in a.items() if k in b)
-        norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-        lexical = dot / norm if norm else 0.0
+        lexical = _cosine(a, b)
         coverage = self._coverage(a, b)
+        area = _cosine(a, self._areas.get(earlier.area, {}))
         names, shared_names = self._names(later, earlier)
         series, shared_series = self._series(later, earlier)
         themes = (
@@ -380,6 +398,7 @@ class Tracer:
             "series": series,
             "lexical": lexical,
             "coverage": coverage,
+            "area": area,
             "themes": themes,
         }
         total = min(1.0, sum(WEIGHTS[k] * v for k, v in signals.items()))
@@ -447,15 +466,17 @@ class Tracer:
             return 4, 1.0
         # A body whose meetings make the series has a name of several words ("Ministros de
         # Finanzas"); a single word here is a party ("China") or an acronym, not the body that meets.
-        # It is the body of the series when its name covers the series' subject ("Ministros de
-        # Finanzas o similares" for the "Reunión de Ministros de Finanzas"; the "Foro CELAC-China"
-        # is not the body of the "Foro de Ministros de Agricultura China-CELAC").
+        # It is the body of the series when its name and the series' name say the same ("Ministros
+        # de Finanzas o similares" for the "Reunión de Ministros de Finanzas"; the "Foro
+        # CELAC-China" is not the body of the "Foro de Ministros de Agricultura China-CELAC", nor
+        # MERCOSUR's "Reunión de Defensa Civil y Asistencia Humanitaria" that of a CELAC meeting
+        # on humanitarian assistance).
         words = name_words(series)
         subject_words = {w for w in words if w not in SERIES_NOISE}
         for body in earlier.bodies:
             mine = name_words(body)
             shared = mine & words
-            if " " in body and len(shared) >= 2 and subject_words <= mine:
+            if " " in body and len(shared) >= 2 and subject_words <= mine <= words | SERIES_NOISE:
                 return 3, 1.0
         # A series named after a body of the register ("Foro de Ministros de Agricultura
         # China-CELAC", "Reunión de Mecanismos Internacionales de Asistencia Humanitaria") is that
@@ -529,6 +550,12 @@ class Tracer:
     def trace(self) -> list[Link]:
         """The top candidates of every later mandate, ranked; the asserted ones marked."""
         vectors = {id(item): self._vector(item) for item in self.items}
+        self._areas = {}
+        for item in self.items:
+            whole = self._areas.setdefault(item.area, {})
+            for k, w in vectors[id(item)].items():
+                if not k.startswith("~"):
+                    whole[k] = whole.get(k, 0.0) + w
         self._followed = self._find_callers(vectors, referred=False)
         self._callers = self._find_callers(vectors)
         links: list[Link] = []
