@@ -1,5 +1,199 @@
+"""Pages for people: the home page, search (and its JSON twin), the language switch, and the
+static files (``/static``: styles, fonts, scripts) every page uses. The page of each resource
+is served by the linked-data routes at ``/id/…``, through :func:`api.pages.resource.resource_page`."""
+
 from __future__ import annotations
 
-from fastapi import APIRouter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated
 
-router = APIRouter()
+from fastapi import APIRouter, FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+
+from api.deps import SettingsDep, StoreDep
+from api.pages import language
+from api.pages.catalog import catalog
+from api.pages.home import home_page
+from api.pages.links import local
+from api.pages.search import TYPES, Results, SearchError, Segments, index, search
+from api.pages.search_page import search_page
+from api.pages.templating import STATIC_DIR
+
+
+@asynccontextmanager
+async def warm(app: FastAPI) -> AsyncIterator[None]:
+    """Read the catalog and build the search index at start-up, not on the first request."""
+    store = getattr(app.state, "store", None)
+    if store is not None:
+        await run_in_threadpool(lambda: index(catalog(store)))
+    yield
+
+
+router = APIRouter(lifespan=warm)
+router.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+
+@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+def home(request: Request, store: StoreDep) -> HTMLResponse:
+    """The four plans on a timeline, a search box, example questions."""
+    return home_page(request, store)
+
+
+@router.get("/search", response_class=HTMLResponse, include_in_schema=False)
+def search_html(request: Request, store: StoreDep, settings: SettingsDep) -> HTMLResponse:
+    """Full-text search, as a page."""
+    return search_page(request, store, settings.page_size)
+
+
+@router.get("/lang/{code}", include_in_schema=False)
+def switch_language(code: str, next: str = "/") -> Response:
+    """Remember the reader's language in a cookie and go back to the page they were on."""
+    if code not in language.LANGUAGES:
+        return JSONResponse(
+            {
+                "detail": f"language {code!r} is not offered: expected one of {', '.join(language.LANGUAGES)}"
+            },
+            status_code=400,
+        )
+    # Only a path on this site: never an open redirect to another one.
+    target = (
+        next if next.startswith("/") and not next.startswith("//") and "\\" not in next else "/"
+    )
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(language.COOKIE, code, max_age=language.COOKIE_MAX_AGE, samesite="lax")
+    return response
+
+
+class Hit(BaseModel):
+    iri: str = Field(description="The resource's IRI")
+    url: str = Field(description="Its page on this site")
+    type: str = Field(description=f"One of: {', '.join(TYPES)}")
+    plan: str | None = Field(description="The plan id, for plans, areas and mandates")
+    title: str
+    title_marks: list[tuple[int, int]] = Field(description="[start, end) of each match in title")
+    snippet: str = Field(description="The mandate text (or the name) around the first match")
+    snippet_marks: list[tuple[int, int]] = Field(
+        description="[start, end) of each match in snippet"
+    )
+    score: float
+
+
+class Facet(BaseModel):
+    value: str = Field(description="The value to pass as the filter")
+    label: str
+    count: int = Field(description="Matches with this value, under the other filters")
+    selected: bool
+
+
+class SearchResults(BaseModel):
+    query: str
+    total: int
+    page: int
+    pages: int
+    page_size: int
+    hits: list[Hit]
+    facets: dict[str, list[Facet]] = Field(description="Counts by plan, type and theme")
+
+
+class SearchProblem(BaseModel):
+    detail: str
+    parameter: str
+
+
+def _flatten(segments: Segments) -> tuple[str, list[tuple[int, int]]]:
+    text, marks, at = "", [], 0
+    for part, hit in segments:
+        if hit:
+            marks.append((at, at + len(part)))
+        text += part
+        at += len(part)
+    return text, marks
+
+
+def _json(results: Results) -> SearchResults:
+    hits = []
+    for h in results.hits:
+        title, title_marks = _flatten(h.title)
+        snippet, snippet_marks = _flatten(h.snippet)
+        hits.append(
+            Hit(
+                iri=h.iri,
+                url=local(h.iri),
+                type=h.kind,
+                plan=h.plan,
+                title=title,
+                title_marks=title_marks,
+                snippet=snippet,
+                snippet_marks=snippet_marks,
+                score=round(h.score, 3),
+            )
+        )
+    return SearchResults(
+        query=results.query,
+        total=results.total,
+        page=results.page,
+        pages=results.pages,
+        page_size=results.page_size,
+        hits=hits,
+        facets={
+            name: [
+                Facet(value=f.value, label=f.label, count=f.count, selected=f.selected)
+                for f in facets
+            ]
+            for name, facets in results.facets.items()
+        },
+    )
+
+
+@router.get(
+    "/api/search",
+    response_model=SearchResults,
+    responses={400: {"model": SearchProblem, "description": "A parameter cannot be used"}},
+    tags=["search"],
+    summary="Search labels and mandate texts",
+)
+def search_json(
+    store: StoreDep,
+    settings: SettingsDep,
+    q: Annotated[
+        str,
+        Query(
+            description="Words; each must begin a word of the label or text. Accents and case do not matter."
+        ),
+    ] = "",
+    plan: Annotated[str | None, Query(description="A plan id, e.g. CELAC-2014")] = None,
+    type: Annotated[str | None, Query(description=f"One of: {', '.join(TYPES)}")] = None,
+    theme: Annotated[str | None, Query(description="A theme key, e.g. food-security")] = None,
+    page: Annotated[int, Query(description="From 1")] = 1,
+    lang: Annotated[str, Query(description="Language of the labels: es or en")] = "es",
+) -> SearchResults | JSONResponse:
+    """Full-text search over the labels of every plan, area, meeting, series, actor, place and
+    theme, and over the mandates' texts: accent- and case-insensitive, every word of ``q`` must
+    begin a word. Filters by plan, type and theme; the facets count the matches for each value.
+    With an empty ``q``, whatever the filters let through; with neither, nothing."""
+    if lang not in language.LANGUAGES:
+        return JSONResponse(
+            {
+                "detail": f"lang={lang!r} is not offered: expected one of {', '.join(language.LANGUAGES)}",
+                "parameter": "lang",
+            },
+            status_code=400,
+        )
+    try:
+        results = search(
+            catalog(store),
+            q,
+            plan=plan or None,
+            kind=type or None,
+            theme=theme or None,
+            page=page,
+            page_size=settings.page_size,
+            lang=lang,
+        )
+    except SearchError as e:
+        return JSONResponse({"detail": str(e), "parameter": e.parameter}, status_code=400)
+    return _json(results)

@@ -1,0 +1,154 @@
+"""The theme page: the theme across the plans as a picture — its mandates in each plan's column,
+and the continuations among them — and the lists behind it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from api.pages.columns import HEADER, WIDTH, Column, columns
+from api.pages.display import calm, shorten
+from api.pages.links import local
+from api.pages.mandate import MandateRef, mandate_ref
+from api.pages.page import Page
+from api.pages.rows import iri_ref, select, text
+
+STEP = 19  # between the dots of a column, one mandate under the other in the plan's order
+RADIUS = 7
+MARGIN = 24
+
+
+@dataclass(frozen=True)
+class Dot:
+    iri: str
+    href: str
+    x: float
+    y: float
+    carried: bool  # continues an earlier plan (asserted)
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class Line:
+    path: str
+    asserted: bool
+    tooltip: str
+
+
+@dataclass(frozen=True)
+class ThemePicture:
+    width: float
+    height: float
+    radius: float
+    columns: list[Column]
+    counts: list[int]
+    dots: list[Dot]
+    lines: list[Line]
+
+
+@dataclass(frozen=True)
+class PlanColumn:
+    plan: str
+    href: str
+    label: str
+    year: str
+    mandates: list[MandateRef]
+    areas: list[tuple[str, str]]
+
+
+def _links(page: Page) -> list[tuple[str, str, str, float, bool]]:
+    rows = select(
+        page.store,
+        f"""SELECT DISTINCT ?later ?earlier ?kind ?score ?asserted WHERE {{
+          ?c a celac:Continuation ; celac:later ?later ; prov:entity ?earlier ;
+             celac:continuationKind ?kind ; celac:score ?score ; celac:asserted ?asserted ;
+             celac:rank ?rank .
+          ?later dcterms:subject {iri_ref(page.iri)} . ?earlier dcterms:subject {iri_ref(page.iri)} .
+          FILTER(?asserted || ?rank = 1)
+        }}""",
+    )
+    return [
+        (
+            text(r["later"]),
+            text(r["earlier"]),
+            text(r["kind"]),
+            float(text(r["score"])),
+            text(r["asserted"]) == "true",
+        )
+        for r in rows
+    ]
+
+
+def picture(page: Page, by_plan: dict[str, list[str]]) -> ThemePicture:
+    cat = page.cat
+    cols = columns(cat, page.lang)
+    tallest = max([len(v) for v in by_plan.values()] + [1])
+    top = HEADER + 24 + MARGIN
+    height = top + (tallest - 1) * STEP + MARGIN
+    dots: dict[str, Dot] = {}
+    for col in cols:
+        members = by_plan.get(col.plan, [])
+        for i, m in enumerate(members):
+            info = cat.mandates[m]
+            dots[m] = Dot(
+                m,
+                local(m),
+                col.center,
+                top + i * STEP,
+                m in cat.antecedents,
+                f"{col.id} · {calm(page.label(info.area))} · {info.number or info.position}: "
+                f"{shorten(info.text, 240)}",
+            )
+    lines = []
+    for later, earlier, kind, score, asserted in _links(page):
+        if later not in dots or earlier not in dots:
+            continue
+        a, b = dots[earlier], dots[later]
+        x1, x2 = a.x + RADIUS, b.x - RADIUS
+        bend = (x2 - x1) / 2
+        lines.append(
+            Line(
+                f"M{x1:.1f},{a.y:.1f} C{x1 + bend:.1f},{a.y:.1f} {x2 - bend:.1f},{b.y:.1f} {x2:.1f},{b.y:.1f}",
+                asserted,
+                f"{page.t('continuation.' + kind)} · {score:.2f}",
+            )
+        )
+    lines.sort(key=lambda line: line.asserted)
+    counts = [len(by_plan.get(c.plan, [])) for c in cols]
+    return ThemePicture(WIDTH, height, RADIUS, cols, counts, list(dots.values()), lines)
+
+
+def context(page: Page) -> dict[str, Any]:
+    cat, iri = page.cat, page.iri
+    by_plan: dict[str, list[str]] = {p.iri: [] for p in cat.plans}
+    for m in sorted(cat.mandates, key=cat.mandate_key):
+        if iri in cat.mandates[m].themes:
+            by_plan[cat.mandates[m].plan].append(m)
+    plan_columns = []
+    for p in cat.plans:
+        areas = [
+            (calm(page.label(a.iri)), local(a.iri))
+            for a in cat.areas_by_plan.get(p.iri, [])
+            if iri in a.themes
+        ]
+        plan_columns.append(
+            PlanColumn(
+                p.id,
+                local(p.iri),
+                page.label(p.iri),
+                str(p.year or ""),
+                [mandate_ref(page, m, 200) for m in by_plan[p.iri]],
+                areas,
+            )
+        )
+    definitions = page.values("skos:definition")
+    chosen = next(
+        (d for d in definitions if d.lang == page.lang), definitions[0] if definitions else None
+    )
+    return {
+        "definition": chosen,
+        "sdgs": page.values("skos:closeMatch"),
+        "picture": picture(page, by_plan),
+        "plan_columns": plan_columns,
+        "total": sum(len(v) for v in by_plan.values()),
+    }
