@@ -59,7 +59,7 @@ def reading(item: str, source: str = "<source/a>", start: int = 0, end: int = 10
         rdf:value "texto"@es ;
         celac:role "text" .
     <{item}#from-position> a oa:TextPositionSelector ;
-        oa:start "{start}"^^xsd:nonNegativeInteger ; oa:end "{end}"^^xsd:nonNegativeInteger .
+        oa:start "{start}"^^xsd:integer ; oa:end "{end}"^^xsd:integer .
     <{item}#from-quote> a oa:TextQuoteSelector ; oa:exact "texto" ; oa:prefix "" ; oa:suffix "" .
     """
 
@@ -93,7 +93,7 @@ def mention(item: str, start: int, end: int, source: str = "<source/a>") -> str:
         celac:mentionedIn <{item}> ; celac:role "mention" ; rdf:value "texto"@es ;
         oa:hasSource {source} ; oa:hasSelector <{node}-position> , <{node}-quote> .
     <{node}-position> a oa:TextPositionSelector ;
-        oa:start "{start}"^^xsd:nonNegativeInteger ; oa:end "{end}"^^xsd:nonNegativeInteger .
+        oa:start "{start}"^^xsd:integer ; oa:end "{end}"^^xsd:integer .
     <{node}-quote> a oa:TextQuoteSelector ; oa:exact "texto" .
     """
 
@@ -445,11 +445,14 @@ VIOLATING = [
     Case("reading with an unknown role", remove=f'<{MANDATE_IRI}#from> celac:role "text" .',
          add=f'<{MANDATE_IRI}#from> celac:role "heading" .', expect="celac:role is at most one"),
     Case("position selector without start",
-         remove=f'<{MANDATE_IRI}#from-position> oa:start "0"^^xsd:nonNegativeInteger .',
+         remove=f'<{MANDATE_IRI}#from-position> oa:start "0"^^xsd:integer .',
          expect="exactly one oa:start"),
-    Case("position selector end as plain integer",
-         remove=f'<{MANDATE_IRI}#from-position> oa:end "10"^^xsd:nonNegativeInteger .',
-         add=f"<{MANDATE_IRI}#from-position> oa:end 10 .", expect="exactly one oa:end"),
+    Case("position selector end as a string",
+         remove=f'<{MANDATE_IRI}#from-position> oa:end "10"^^xsd:integer .',
+         add=f'<{MANDATE_IRI}#from-position> oa:end "10" .', expect="exactly one oa:end"),
+    Case("position selector starting before the text",
+         remove=f'<{MANDATE_IRI}#from-position> oa:start "0"^^xsd:integer .',
+         add=f'<{MANDATE_IRI}#from-position> oa:start -1 .', expect="of at least 0"),
     Case("(c) selector ending before it starts", add=reading(MANDATE_IRI + "/x", start=9, end=9),
          expect="less than its oa:end"),
     Case("(c) selector ending past the source", add=reading(MANDATE_IRI + "/x", end=101),
@@ -670,12 +673,12 @@ VIOLATING = [
     Case("mention text in English", remove=f'{MENTION} rdf:value "texto"@es .',
          add=f'{MENTION} rdf:value "text" .', expect="at most one rdf:value"),
     Case("(c) mention selector ending past the source",
-         remove=f'<{MENTION_IRI}-position> oa:end "5"^^xsd:nonNegativeInteger .',
-         add=f'<{MENTION_IRI}-position> oa:end "101"^^xsd:nonNegativeInteger .',
+         remove=f'<{MENTION_IRI}-position> oa:end "5"^^xsd:integer .',
+         add=f'<{MENTION_IRI}-position> oa:end "101"^^xsd:integer .',
          expect="past the end of source"),
     Case("(c) mention selector ending before it starts",
-         remove=f'<{MENTION_IRI}-position> oa:end "5"^^xsd:nonNegativeInteger .',
-         add=f'<{MENTION_IRI}-position> oa:end "0"^^xsd:nonNegativeInteger .',
+         remove=f'<{MENTION_IRI}-position> oa:end "5"^^xsd:integer .',
+         add=f'<{MENTION_IRI}-position> oa:end "0"^^xsd:integer .',
          expect="less than its oa:end"),
     # carry-over: celac:Continuation
     Case("continuation without later mandate", add=CARRY, remove=f"{C} celac:later {MANDATE} .",
