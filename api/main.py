@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         allow_origins=["*"],
         allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
         allow_headers=["*"],
-        expose_headers=["Content-Type", "Vary", "Link"],
+        expose_headers=["Content-Type", "Vary", "Link", "X-Result-Capped", "X-Result-Limit"],
     )
     app.include_router(sparql.router)
     app.include_router(linked_data.router)

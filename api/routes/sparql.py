@@ -1,5 +1,410 @@
+"""The SPARQL 1.1 endpoint at ``/sparql``: queries by GET and POST, answered in the negotiated
+format by worker processes under a time limit; the service description when there is no query;
+the query editor (YASGUI) for browsers.
+
+https://www.w3.org/TR/sparql11-protocol/
+"""
+
 from __future__ import annotations
 
-from fastapi import APIRouter
+import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-router = APIRouter()
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import PlainTextResponse
+from fastapi.staticfiles import StaticFiles
+
+from api.deps import SettingsDep, StoreDep
+from api.pages import language
+from api.pages.templating import STATIC_DIR, templates
+from api.settings import Settings
+from api.sparql import description, editor, formats, protocol
+from api.sparql.errors import (
+    QueryFailed,
+    ServiceForbidden,
+    SparqlError,
+    Unavailable,
+    UpdateForbidden,
+)
+from api.sparql.execute import QueryPool
+from graph.namespaces import PREFIXES
+from graph.store import Store
+
+ASSETS = "/assets"
+# Turtle answers spell resources in full: ``id:`` would print their slashes escaped.
+OUTPUT_PREFIXES = {p: iri for p, iri in PREFIXES.items() if p != "id"}
+_POOL_LOCK = threading.Lock()
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the query workers with the server (so the first query finds them ready), and stop
+    them with it."""
+    if isinstance(getattr(app.state.store, "path", None), Path):
+        await run_in_threadpool(query_pool, app)
+    yield
+    pool = getattr(app.state, "sparql_pool", None)
+    if pool is not None:
+        await run_in_threadpool(pool.close)
+
+
+router = APIRouter(tags=["sparql"], lifespan=lifespan)
+router.mount(
+    f"{ASSETS}/yasgui", StaticFiles(directory=editor.YASGUI_DIR, check_dir=False), name="yasgui"
+)
+router.mount(f"{ASSETS}/sparql", StaticFiles(directory=STATIC_DIR / "sparql"), name="sparql-assets")
+
+
+def query_pool(app: FastAPI) -> QueryPool:
+    """The app's query workers, started on first use over the app's store."""
+    pool: QueryPool | None = getattr(app.state, "sparql_pool", None)
+    if pool is not None:
+        return pool
+    with _POOL_LOCK:
+        pool = getattr(app.state, "sparql_pool", None)
+        if pool is None:
+            pool = _start_pool(app.state.store, app.state.settings)
+            app.state.sparql_pool = pool
+    return pool
+
+
+def _start_pool(store: Store, settings: Settings) -> QueryPool:
+    path = getattr(store, "path", None)
+    if not isinstance(path, Path):
+        raise QueryFailed(
+            f"The SPARQL endpoint evaluates queries in worker processes that open the store "
+            f"from its folder; the store {store!r} has none."
+        )
+    size = min(8, max(2, os.cpu_count() or 2))
+    return QueryPool(
+        # The build the app opened, even if `current` is switched to a newer one meanwhile.
+        path.resolve(),
+        PREFIXES,
+        timeout=settings.query_timeout,
+        size=size,
+        max_size=size + 4,
+        output_prefixes=OUTPUT_PREFIXES,
+    )
+
+
+_GRAPH_PARAMETERS: list[dict[str, Any]] = [
+    {
+        "name": "default-graph-uri",
+        "in": "query",
+        "required": False,
+        "style": "form",
+        "explode": True,
+        "schema": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        "description": "A graph of the query's default graph (repeat for several). With this or "
+        "named-graph-uri the protocol's dataset replaces the default one, whose default graph "
+        "is the union of every named graph (one per plan, the entities, the ontology, shared).",
+        "example": ["https://w3id.org/celac-kg/id/graph/celac-2014"],
+    },
+    {
+        "name": "named-graph-uri",
+        "in": "query",
+        "required": False,
+        "style": "form",
+        "explode": True,
+        "schema": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        "description": "A named graph the query may reach with GRAPH (repeat for several).",
+    },
+    {
+        "name": "format",
+        "in": "query",
+        "required": False,
+        "schema": {
+            "type": "string",
+            "enum": [*formats.BY_NAME, "html"],
+        },
+        "description": "The result format, instead of Accept: json, xml, csv or tsv for SELECT "
+        "and ASK; turtle, ntriples, jsonld or rdfxml for CONSTRUCT and DESCRIBE (their media "
+        "types work too; json and xml mean JSON-LD and RDF/XML for a graph).",
+    },
+]
+_QUERY_PARAMETER: dict[str, Any] = {
+    "name": "query",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "A SPARQL 1.1 query: SELECT, ASK, CONSTRUCT or DESCRIBE. The project's "
+    "prefixes (" + ", ".join(f"{p}:" for p in PREFIXES) + ") are declared already. Without "
+    "it: the service description, or the query editor for a browser.",
+    "example": "SELECT ?plan ?title WHERE { ?p a celac:Plan ; dcterms:identifier ?plan ; "
+    "dcterms:title ?title }",
+}
+
+
+def _media(kind: str) -> dict[str, Any]:
+    return {f.media_type: {"schema": {"type": "string"}} for f in formats.FORMATS[kind]}
+
+
+_ERROR = {"text/plain": {"schema": {"type": "string"}}}
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The results: SELECT and ASK in a SPARQL 1.1 results format, CONSTRUCT "
+        "and DESCRIBE (and the service description) in RDF; the query editor (text/html) for "
+        "a browser. A cut answer has the header X-Result-Capped: true.",
+        "content": {
+            **_media(formats.SOLUTIONS),
+            **_media(formats.GRAPH),
+            formats.HTML: {"schema": {"type": "string"}},
+        },
+        "headers": {
+            "X-Result-Capped": {
+                "description": "true when the answer was cut at the endpoint's maximum of "
+                "rows or triples (also X-Result-Limit)",
+                "schema": {"type": "string"},
+            },
+        },
+    },
+    400: {"description": "Not a protocol request, or a malformed query (the parser's "
+          "message, with line and column).", "content": _ERROR},
+    403: {"description": "SPARQL Update (the endpoint is read-only), or SERVICE (it makes "
+          "no requests to other servers).", "content": _ERROR},
+    406: {"description": "No format the client accepts fits the query's results.",
+          "content": _ERROR},
+    415: {"description": "A POST body of another media type.", "content": _ERROR},
+    503: {"description": "The query ran past the time limit and was stopped, or every "
+          "worker is busy.", "content": _ERROR},
+}  # fmt: skip
+
+
+@router.get(
+    "/sparql",
+    summary="Query the graph (SPARQL 1.1 Protocol, GET)",
+    response_class=Response,
+    responses=_RESPONSES,
+    openapi_extra={"parameters": [_QUERY_PARAMETER, *_GRAPH_PARAMETERS]},
+)
+async def sparql_get(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """Answer the query in ``query``; with none, describe the service (SPARQL 1.1 Service
+    Description), or open the query editor for a browser."""
+    try:
+        sparql = protocol.from_get(request.query_params.multi_items())
+        return await _answer(request, sparql, store, settings)
+    except SparqlError as e:
+        return _error(e)
+
+
+@router.post(
+    "/sparql",
+    summary="Query the graph (SPARQL 1.1 Protocol, POST)",
+    response_class=Response,
+    responses=_RESPONSES,
+    openapi_extra={
+        "parameters": _GRAPH_PARAMETERS,
+        "requestBody": {
+            "required": True,
+            "content": {
+                protocol.FORM: {
+                    "schema": {
+                        "type": "object",
+                        "required": ["query"],
+                        "properties": {
+                            "query": {
+                                "type": "string",
+                                "description": _QUERY_PARAMETER["description"],
+                            },
+                            "default-graph-uri": {"type": "array", "items": {"type": "string"}},
+                            "named-graph-uri": {"type": "array", "items": {"type": "string"}},
+                            "format": {"type": "string"},
+                        },
+                    },
+                    "encoding": {
+                        "default-graph-uri": {"style": "form", "explode": True},
+                        "named-graph-uri": {"style": "form", "explode": True},
+                    },
+                },
+                protocol.QUERY: {
+                    "schema": {"type": "string"},
+                    "example": _QUERY_PARAMETER["example"],
+                },
+            },
+        },
+    },
+)
+async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """Answer the query in the form's ``query`` field, or the query that is the body
+    (``application/sparql-query``; the dataset parameters then go in the URL)."""
+    try:
+        body = await request.body()
+        sparql = protocol.from_post(
+            request.headers.get("content-type"), body, request.query_params.multi_items()
+        )
+        return await _answer(request, sparql, store, settings)
+    except SparqlError as e:
+        return _error(e)
+
+
+async def _answer(
+    request: Request, sparql: protocol.SparqlRequest, store: Store, settings: Settings
+) -> Response:
+    accept = request.headers.get("accept")
+    if sparql.query is None:
+        fmt = formats.choose(formats.GRAPH, accept, sparql.formats)
+        if fmt is None:
+            return _editor(request, None)
+        return await _service_description(request, store, settings, fmt)
+    form = protocol.query_form(sparql.query)
+    if form in protocol.UPDATE_FORMS:
+        raise UpdateForbidden(protocol.READ_ONLY)
+    if protocol.has_keyword(sparql.query, "SERVICE"):
+        raise ServiceForbidden(protocol.NO_SERVICE)
+    if form is None:  # not a query: the parser will say why, in a format the client takes
+        try:
+            chosen = formats.choose(formats.SOLUTIONS, accept, sparql.formats)
+        except SparqlError:
+            chosen = formats.JSON
+        if chosen is None:
+            return _editor(request, sparql.query)
+        solutions = chosen
+        graph = _lenient(formats.GRAPH, accept, sparql.formats) or formats.TURTLE
+    else:
+        kind = formats.KIND_OF_FORM[form]
+        chosen = formats.choose(kind, accept, sparql.formats)
+        if chosen is None:
+            return _editor(request, sparql.query)
+        solutions = chosen if kind == formats.SOLUTIONS else formats.JSON
+        graph = chosen if kind == formats.GRAPH else formats.TURTLE
+    pool = query_pool(request.app)
+    job = pool.prepare(
+        sparql.query,
+        solutions=solutions,
+        graph=graph,
+        limit=settings.max_results,
+        link=_endpoint(request) + description.LIMITS,
+        default_graphs=sparql.default_graphs,
+        named_graphs=sparql.named_graphs,
+        union=not protocol.has_keyword(sparql.query, "FROM"),
+    )
+    answer = await pool.run_async(job)
+    headers = {"Vary": "Accept"}
+    if answer.capped:
+        headers["X-Result-Capped"] = "true"
+        headers["X-Result-Limit"] = str(settings.max_results)
+    return Response(answer.body, media_type=answer.format.content_type, headers=headers)
+
+
+def _lenient(kind: str, accept: str | None, values: tuple[str, ...]) -> formats.ResultFormat | None:
+    try:
+        return formats.choose(kind, accept, values)
+    except SparqlError:
+        return None
+
+
+async def _service_description(
+    request: Request, store: Store, settings: Settings, fmt: formats.ResultFormat
+) -> Response:
+    counts: description.DatasetCounts | None = getattr(request.app.state, "sparql_counts", None)
+    if counts is None:
+        counts = await run_in_threadpool(description.count_triples, store)
+        request.app.state.sparql_counts = counts
+    triples = description.service_description(
+        _endpoint(request),
+        counts,
+        timeout=settings.query_timeout,
+        max_results=settings.max_results,
+    )
+    body = description.write(triples, fmt)
+    return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
+
+
+@lru_cache(maxsize=1)
+def _examples() -> tuple[editor.CannedQuery, ...]:
+    return tuple(editor.canned_queries(PREFIXES))
+
+
+_TEXT = {
+    "es": {
+        "title": "Consultas SPARQL",
+        "intro": "Escriba una consulta SPARQL 1.1 o abra un ejemplo; las respuestas vienen de "
+        "este servidor, el punto de acceso",
+        "prefixes": "Los prefijos del proyecto ya están declarados:",
+        "limits": "Solo lectura. Una consulta puede durar {timeout:g} s; una respuesta trae a "
+        "lo sumo {max_results} filas o tripletas (si se corta, lo dice).",
+        "examples": "Ejemplos",
+        "missing": "Faltan los archivos del editor de consultas (YASGUI). Instálelos con:",
+        "missing_detail": "(ejecuta npm ci en api/assets). Se buscan en",
+        "query": "Consulta",
+        "run": "Ejecutar",
+        "tab": "Consulta",
+    },
+    "en": {
+        "title": "SPARQL queries",
+        "intro": "Write a SPARQL 1.1 query or open an example; the answers come from this "
+        "server, whose endpoint is",
+        "prefixes": "The project's prefixes are declared already:",
+        "limits": "Read-only. A query may run for {timeout:g} s; an answer holds at most "
+        "{max_results} rows or triples (a cut answer says so).",
+        "examples": "Examples",
+        "missing": "The query editor's files (YASGUI) are not installed. Install them with:",
+        "missing_detail": "(it runs npm ci in api/assets). They are looked for in",
+        "query": "Query",
+        "run": "Run",
+        "tab": "Query",
+    },
+}
+DEFAULT_QUERY = """SELECT ?plan ?title WHERE {
+  ?p a celac:Plan ; dcterms:identifier ?plan ; dcterms:title ?title .
+}
+ORDER BY ?plan
+"""
+
+
+def _editor(request: Request, query: str | None) -> Response:
+    lang = language.choose(request)
+    settings: Settings = request.app.state.settings
+    text = dict(_TEXT[lang])
+    text["limits"] = text["limits"].format(
+        timeout=settings.query_timeout, max_results=settings.max_results
+    )
+    endpoint = _endpoint(request)
+    default_query = editor.declare_prefixes(query or DEFAULT_QUERY, PREFIXES)
+    examples = _examples()
+    config = {
+        "endpoint": endpoint,
+        "tabName": text["tab"],
+        "prefixes": PREFIXES,
+        "defaultQuery": default_query,
+        "query": default_query if query else None,
+        "examples": [{"title": e.title, "query": e.text} for e in examples],
+    }
+    response = templates.TemplateResponse(
+        request,
+        "sparql.html",
+        {
+            "lang": lang,
+            "text": text,
+            "endpoint": endpoint,
+            "assets": str(request.base_url).rstrip("/") + ASSETS,
+            "prefixes": PREFIXES,
+            "examples": examples,
+            "yasgui": editor.yasgui_installed(),
+            "yasgui_dir": editor.yasgui_location(),
+            "config": config,
+            "default_query": default_query,
+            "formats": list(formats.BY_NAME),
+        },
+        headers={"Vary": "Accept"},
+    )
+    return language.remember(request, response)
+
+
+def _endpoint(request: Request) -> str:
+    """The endpoint's absolute URL as the client reached it."""
+    url = request.url
+    return f"{url.scheme}://{url.netloc}{url.path}"
+
+
+def _error(error: SparqlError) -> Response:
+    headers = {"Vary": "Accept"}
+    if isinstance(error, Unavailable) and error.__class__ is Unavailable:
+        headers["Retry-After"] = "1"
+    return PlainTextResponse(error.message + "\n", status_code=error.status, headers=headers)

@@ -1,0 +1,80 @@
+"""What a SPARQL request can be refused for, each with the HTTP status it is answered with.
+
+SparqlError
+├── BadRequest            400  the request does not follow the SPARQL 1.1 Protocol
+│   └── MalformedQuery    400  the query does not parse (the parser's message, line and column)
+├── Forbidden             403  what the endpoint does not do
+│   ├── UpdateForbidden   403  SPARQL Update: the endpoint is read-only
+│   └── ServiceForbidden  403  SERVICE: the endpoint makes no requests to other servers
+├── NotAcceptable         406  no result format the client accepts fits the query's form
+├── UnsupportedMediaType  415  a POST body that is neither a form nor a query
+├── QueryFailed           500  the engine could not evaluate the query
+└── Unavailable           503  the query ran past the time limit, or every worker is busy
+    └── QueryTimeout      503
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class SparqlError(Exception):
+    """Raised when a SPARQL request cannot be answered; ``status`` is its HTTP status."""
+
+    status: ClassVar[int] = 500
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else self.__class__.__name__
+
+
+class BadRequest(SparqlError):
+    """Raised when the request does not follow the protocol (no query, two queries, a bad IRI)."""
+
+    status = 400
+
+
+class MalformedQuery(BadRequest):
+    """Raised when the query does not parse; the message is the parser's, with line and column."""
+
+
+class Forbidden(SparqlError):
+    """Raised for what the endpoint refuses to do, whoever asks."""
+
+    status = 403
+
+
+class UpdateForbidden(Forbidden):
+    """Raised for SPARQL Update requests: the endpoint only reads."""
+
+
+class ServiceForbidden(Forbidden):
+    """Raised for queries with SERVICE: the endpoint makes no requests to other servers."""
+
+
+class NotAcceptable(SparqlError):
+    """Raised when none of the formats the client accepts can carry the query's results."""
+
+    status = 406
+
+
+class UnsupportedMediaType(SparqlError):
+    """Raised when a POST body is neither ``application/x-www-form-urlencoded`` nor a query."""
+
+    status = 415
+
+
+class QueryFailed(SparqlError):
+    """Raised when the engine fails while evaluating a well-formed query."""
+
+    status = 500
+
+
+class Unavailable(SparqlError):
+    """Raised when the endpoint cannot take the query now (every worker busy)."""
+
+    status = 503
+
+
+class QueryTimeout(Unavailable):
+    """Raised when a query runs past the time limit; its evaluation has been stopped."""

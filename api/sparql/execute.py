@@ -1,0 +1,335 @@
+"""Time-limited, capped query evaluation in a pool of worker processes.
+
+pyoxigraph has no way to cancel a query from Python (its cancellation token is in the Rust API
+and Oxigraph's own server only: oxigraph/oxigraph#1409, #1926), and a query evaluated in a thread
+keeps its core busy after we stop waiting. So queries run in worker processes (each opening the
+store read-only; RocksDB allows many read-only openers), and a query that runs past the time
+limit is stopped by killing its worker, which a fresh one replaces. The pool keeps ``size`` idle
+workers and starts more, up to ``max_size``, when all are busy, so a runaway query does not hold
+up the others.
+
+Per query the parent only writes the job to a pipe and reads the answer, already serialized by
+the worker, back: :meth:`QueryPool.run_async` waits for it on the event loop, without a thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+import weakref
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from starlette.concurrency import run_in_threadpool
+
+from api.sparql.errors import MalformedQuery, QueryFailed, QueryTimeout, Unavailable
+from api.sparql.formats import BY_NAME, ResultFormat
+from api.sparql.worker import Config, Job
+
+_POSITION = re.compile(r"\bat (\d+):(\d+)")
+# The folder that holds the ``api`` package, so workers import the same code whatever their cwd.
+_ROOT = str(Path(__file__).resolve().parents[2])
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedQuery:
+    query: str
+    message: bytes  # the job, as a worker reads it
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    body: bytes
+    format: ResultFormat
+    capped: bool
+
+
+def _resolve(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
+
+
+def malformed(query: str, message: str) -> str:
+    """The parser's ``message``, and the query's line it points at ("error at LINE:COLUMN")."""
+    text = f"The query is malformed: {message}"
+    position = _POSITION.search(message)
+    lines = query.splitlines()
+    if position and 1 <= int(position[1]) <= len(lines):
+        line = int(position[1])
+        text += f"\n{line:>5} | {lines[line - 1]}"
+    return text
+
+
+class _Worker:
+    """One worker process and the two pipes to it."""
+
+    def __init__(self, config: Config) -> None:
+        job_read, job_write = os.pipe()
+        reply_read, reply_write = os.pipe()
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [_ROOT, env.get("PYTHONPATH")]))
+        try:
+            self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
+                [sys.executable, "-m", "api.sparql.worker", str(job_read), str(reply_write)],
+                pass_fds=(job_read, reply_write),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                env=env,
+            )
+        except OSError:
+            os.close(job_write)
+            os.close(reply_read)
+            raise
+        finally:
+            os.close(job_read)
+            os.close(reply_write)
+        self.jobs = Connection(job_write, readable=False)
+        self.replies = Connection(reply_read, writable=False)
+        self.jobs.send_bytes(json.dumps(asdict(config)).encode())
+
+        # Killed and reaped when stopped, when garbage-collected, or when the interpreter exits.
+        self.stop = weakref.finalize(self, _stop, self.process, self.jobs, self.replies)
+
+
+def _stop(process: subprocess.Popen[bytes], jobs: Connection, replies: Connection) -> None:
+    """Kill the worker, which is harmless even when it is idle (it only reads), and reap it."""
+    if process.poll() is None:
+        process.kill()
+    jobs.close()
+    replies.close()
+    process.wait()
+
+
+class QueryPool:
+    """Worker processes over the store in ``store_path``, answering queries within ``timeout``.
+
+    Raises (from :meth:`run`):
+        MalformedQuery: the query does not parse.
+        QueryFailed: the engine failed, or the worker died.
+        QueryTimeout: the query ran past ``timeout`` seconds; its worker was killed.
+        Unavailable: every worker stayed busy for ``timeout`` seconds.
+    """
+
+    def __init__(
+        self,
+        store_path: Path,
+        prefixes: Mapping[str, str],
+        *,
+        timeout: float,
+        size: int = 2,
+        max_size: int = 8,
+        output_prefixes: Mapping[str, str] | None = None,
+    ) -> None:
+        if size < 1 or max_size < size:
+            raise ValueError(
+                f"a pool needs 1 <= size <= max_size, not size={size} max_size={max_size}"
+            )
+        self.config = Config(
+            str(store_path),
+            dict(prefixes),
+            dict(prefixes if output_prefixes is None else output_prefixes),
+        )
+        self.timeout = timeout
+        self.size = size
+        self.max_size = max_size
+        self._idle: list[_Worker] = []  # the last is the next to work
+        self._workers: set[_Worker] = set()  # idle or busy
+        self._closed = False
+        self._lock = threading.Condition()
+        with self._lock:
+            for _ in range(size):
+                self._idle.append(self._start())
+
+    def run(self, job: PreparedQuery) -> Answer:
+        """Evaluate ``job`` (made by :meth:`prepare`), blocking until it is answered."""
+        deadline = time.monotonic() + self.timeout
+        worker = self._send(job, self._acquire(deadline), deadline)
+        if not worker.replies.poll(max(0.0, deadline - time.monotonic())):
+            self._discard(worker)
+            raise QueryTimeout(self._too_long())
+        return self._receive(job, worker, deadline)
+
+    async def run_async(self, job: PreparedQuery) -> Answer:
+        """:meth:`run` for the event loop: it waits for the answer without holding a thread
+        (a thread only waits when every worker is busy)."""
+        deadline = time.monotonic() + self.timeout
+        worker = self._try_acquire()
+        if worker is None:
+            return await run_in_threadpool(self.run, job)
+        worker = self._send(job, worker, deadline)
+        loop = asyncio.get_running_loop()
+        ready = loop.create_future()
+        fd = worker.replies.fileno()
+        loop.add_reader(fd, _resolve, ready)
+        try:
+            await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
+        except TimeoutError:
+            loop.remove_reader(fd)
+            await run_in_threadpool(self._discard, worker)  # it starts a replacement
+            raise QueryTimeout(self._too_long()) from None
+        except BaseException:  # cancelled (the server stopping): stop the query too
+            loop.remove_reader(fd)
+            self._discard(worker)
+            raise
+        loop.remove_reader(fd)
+        return self._receive(job, worker, deadline)
+
+    def prepare(
+        self,
+        query: str,
+        *,
+        solutions: ResultFormat,
+        graph: ResultFormat,
+        limit: int,
+        link: str,
+        default_graphs: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        union: bool = True,
+    ) -> PreparedQuery:
+        """The job of evaluating ``query`` and writing at most ``limit`` rows or
+        triples, in ``solutions`` for SELECT/ASK or ``graph`` for CONSTRUCT/DESCRIBE; a cut
+        JSON or XML answer links to ``link``.
+
+        ``default_graphs``/``named_graphs``, when either is given, make the dataset (the protocol's
+        ``default-graph-uri``, ``named-graph-uri``). Without them the query's own FROM and FROM
+        NAMED apply, and ``union`` makes the default graph the union of all named graphs: it must
+        be False for a query with FROM, which it would override.
+        """
+        job = Job(
+            query,
+            default_graphs,
+            named_graphs,
+            union,
+            solutions.name,
+            graph.name,
+            limit,
+            self.timeout,
+            link,
+        )
+        return PreparedQuery(query, json.dumps(asdict(job)).encode())
+
+    def _send(self, job: PreparedQuery, worker: _Worker, deadline: float) -> _Worker:
+        """Send ``job`` to ``worker``, or to a fresh worker if that one has died meanwhile."""
+        try:
+            worker.jobs.send_bytes(job.message)
+        except OSError:  # it died while idle (killed from outside): try once with a fresh one
+            self._discard(worker)
+            worker = self._acquire(deadline)
+            worker.jobs.send_bytes(job.message)
+        return worker
+
+    def _receive(self, job: PreparedQuery, worker: _Worker, deadline: float) -> Answer:
+        """The answer ``worker`` has sent, or is sending."""
+        try:
+            reply = worker.replies.recv_bytes()
+        except (EOFError, OSError) as e:
+            self._discard(worker)
+            if time.monotonic() >= deadline:
+                raise QueryTimeout(self._too_long()) from e
+            raise QueryFailed(f"the query's worker process ended without answering ({e!r})") from e
+        self._release(worker)
+        head, _, body = reply.partition(b"\n")
+        header = json.loads(head)
+        if header["status"] == "syntax":
+            raise MalformedQuery(malformed(job.query, header["message"]))
+        if header["status"] != "ok":
+            raise QueryFailed(f"The query could not be evaluated: {header['message']}")
+        return Answer(body, BY_NAME[header["format"]], header["capped"])
+
+    def _too_long(self) -> str:
+        return (
+            f"The query ran longer than the time limit of {self.timeout:g} s and was stopped; "
+            "narrow it (more specific patterns, a LIMIT) or ask for less."
+        )
+
+    def _start(self) -> _Worker:
+        """A new worker, counted in the pool (the caller holds the lock)."""
+        try:
+            worker = _Worker(self.config)
+        except OSError as e:
+            raise Unavailable(f"no query worker could be started: {e}") from e
+        self._workers.add(worker)
+        return worker
+
+    def _take(self) -> _Worker | None:
+        """An idle or new worker, or None when all ``max_size`` are busy (the caller holds the
+        lock)."""
+        if self._closed:
+            raise Unavailable("The SPARQL endpoint is shutting down.")
+        if self._idle:
+            return self._idle.pop()
+        if len(self._workers) < self.max_size:
+            return self._start()
+        return None
+
+    def _try_acquire(self) -> _Worker | None:
+        with self._lock:
+            return self._take()
+
+    def _acquire(self, deadline: float) -> _Worker:
+        with self._lock:
+            while (worker := self._take()) is None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    raise Unavailable(
+                        f"All {self.max_size} query workers stayed busy for {self.timeout:g} s; "
+                        "try again shortly."
+                    )
+                self._lock.wait(remaining)
+            return worker
+
+    def _release(self, worker: _Worker) -> None:
+        with self._lock:
+            retire = self._closed or len(self._idle) >= self.size
+            if retire:
+                self._workers.discard(worker)
+            else:
+                self._idle.append(worker)
+            self._lock.notify()
+        if retire:
+            worker.stop()
+
+    def _discard(self, worker: _Worker) -> None:
+        """Kill ``worker`` (its query stops) and start a replacement if the pool runs short."""
+        worker.stop()
+        with self._lock:
+            self._workers.discard(worker)
+            if not self._closed and len(self._workers) < self.size:
+                try:
+                    fresh = self._start()
+                except Unavailable:
+                    pass  # the next query starts one, or says why it cannot
+                else:
+                    self._idle.insert(0, fresh)  # behind the warm ones: it is still starting
+            self._lock.notify()
+
+    @property
+    def pids(self) -> list[int]:
+        """The process ids of the workers, idle or busy."""
+        with self._lock:
+            return [w.process.pid for w in self._workers]
+
+    @property
+    def idle_pids(self) -> list[int]:
+        """The process ids of the idle workers, the next to work last."""
+        with self._lock:
+            return [w.process.pid for w in self._idle]
+
+    def close(self) -> None:
+        """Stop every worker; a query still running is stopped too."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            busy = list(self._workers.difference(idle))
+            self._workers.clear()
+            self._lock.notify_all()
+        for worker in (*idle, *busy):
+            worker.stop()

@@ -1,0 +1,176 @@
+"""A query worker: a child process that opens the store read-only and answers the jobs its parent
+sends, one at a time, each under a deadline the kernel enforces.
+
+Run by :mod:`api.sparql.execute` as ``python -m api.sparql.worker REQUESTS_FD REPLIES_FD``. The
+first message on REQUESTS_FD is the configuration (store folder, prefixes); then each message is a
+job, and each job gets one message on REPLIES_FD: a header, a newline, and the body. pyoxigraph cannot
+cancel a running query, so a query is stopped by ending its process: the parent kills the worker
+when the time limit passes, and the worker's own ``SIGALRM`` (left at its default action, which
+terminates the process) does it too should the parent be late. The worker exits when its parent
+closes the pipe, and ignores Ctrl-C (the parent's to handle).
+
+Only the standard library and pyoxigraph are imported here, so that a worker starts quickly.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from multiprocessing.connection import Connection
+from typing import Any
+
+from pyoxigraph import (
+    NamedNode,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Triple,
+    parse_query_results,
+    serialize,
+)
+
+from api.sparql.formats import BY_NAME, ResultFormat, mark_capped
+
+RESULT_WRITERS: dict[str, QueryResultsFormat] = {
+    "json": QueryResultsFormat.JSON,
+    "xml": QueryResultsFormat.XML,
+    "csv": QueryResultsFormat.CSV,
+    "tsv": QueryResultsFormat.TSV,
+}
+RDF_WRITERS: dict[str, RdfFormat] = {
+    "turtle": RdfFormat.TURTLE,
+    "ntriples": RdfFormat.N_TRIPLES,
+    "jsonld": RdfFormat.JSON_LD,
+    "rdfxml": RdfFormat.RDF_XML,
+}
+# A worker's own deadline comes this long after its parent's, so the parent normally acts first.
+GRACE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    query: str
+    default_graphs: Sequence[str] | None  # None: the query's own (FROM), else see ``union``
+    named_graphs: Sequence[str] | None  # None: the query's own (FROM NAMED), else every one
+    union: bool  # without a dataset, whether the default graph is the union of the named graphs
+    solutions: str  # the format name for SELECT/ASK results
+    graph: str  # the format name for CONSTRUCT/DESCRIBE results
+    limit: int  # rows or triples; more are cut and the answer flagged
+    timeout: float  # seconds
+    link: str  # where a capped JSON/XML answer points to for the explanation
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """``status`` is "ok" (``body`` holds the answer in ``format``), "syntax" or "failed"
+    (``message`` says why)."""
+
+    status: str
+    format: str = ""
+    capped: bool = False
+    message: str = ""
+    body: bytes = b""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    store: str  # the store folder
+    prefixes: dict[str, str]  # declared for every query
+    output_prefixes: dict[str, str]  # used in Turtle answers
+
+
+def answer(store: Store, job: Job, config: Config) -> Reply:
+    """Evaluate ``job`` on ``store`` and write its results, at most ``job.limit`` of them."""
+    kwargs: dict[str, Any] = {"prefixes": config.prefixes}
+    if job.default_graphs is None and job.named_graphs is None:
+        # pyoxigraph's union flag would override the query's FROM, so it is only set without one
+        kwargs["use_default_graph_as_union"] = job.union
+    else:
+        kwargs["default_graph"] = [NamedNode(g) for g in job.default_graphs or ()]
+        kwargs["named_graphs"] = [NamedNode(g) for g in job.named_graphs or ()]
+    try:
+        result = store.query(job.query, **kwargs)
+        if isinstance(result, QueryTriples):
+            fmt = BY_NAME[job.graph]
+            body, capped = _graph(result, fmt, job.limit, config.output_prefixes)
+        elif isinstance(result, QuerySolutions):
+            fmt = BY_NAME[job.solutions]
+            body, capped = _solutions(result, fmt, job.limit)
+        else:
+            fmt = BY_NAME[job.solutions]
+            body, capped = result.serialize(format=RESULT_WRITERS[fmt.name]) or b"", False
+    except SyntaxError as e:
+        return Reply("syntax", message=str(e))
+    except (OSError, RuntimeError, ValueError) as e:
+        return Reply("failed", message=str(e) or e.__class__.__name__)
+    if capped:
+        body = mark_capped(body, fmt, job.link)
+    return Reply("ok", fmt.name, capped, body=body)
+
+
+def _graph(
+    triples: QueryTriples, fmt: ResultFormat, limit: int, prefixes: dict[str, str]
+) -> tuple[bytes, bool]:
+    head: Iterator[Triple] = islice(triples, limit)
+    out = serialize(head, format=RDF_WRITERS[fmt.name], prefixes=prefixes)
+    capped = next(triples, None) is not None
+    return out or b"", capped
+
+
+def _solutions(solutions: QuerySolutions, fmt: ResultFormat, limit: int) -> tuple[bytes, bool]:
+    names = [v.value for v in solutions.variables]
+    if not names:  # no variables, so every row is empty: nothing worth cutting
+        return solutions.serialize(format=RESULT_WRITERS[fmt.name]) or b"", False
+    # pyoxigraph writes only a whole result set, so the first ``limit`` rows are taken here, as
+    # TSV (a term's str() is its N-Triples form), read back and written in the format asked for.
+    lines = ["\t".join("?" + n for n in names)]
+    for solution in islice(solutions, limit):
+        lines.append("\t".join("" if term is None else str(term) for term in solution))
+    capped = next(solutions, None) is not None
+    rows = parse_query_results("\n".join(lines).encode(), format=QueryResultsFormat.TSV)
+    assert isinstance(rows, QuerySolutions)
+    return rows.serialize(format=RESULT_WRITERS[fmt.name]) or b"", capped
+
+
+def serve(requests: Connection, replies: Connection) -> None:
+    """Answer jobs from ``requests`` on ``replies`` until the parent closes ``requests``."""
+    config = Config(**json.loads(requests.recv_bytes()))
+    store = Store.read_only(config.store)
+    while True:
+        try:
+            message = requests.recv_bytes()
+        except EOFError:
+            return
+        job = Job(**json.loads(message))
+        signal.setitimer(signal.ITIMER_REAL, job.timeout + GRACE)
+        try:
+            reply = answer(store, job, config)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        header = {"status": reply.status, "format": reply.format, "capped": reply.capped}
+        header["message"] = reply.message
+        # One message: the header (JSON, on one line) and the body after a newline.
+        replies.send_bytes(json.dumps(header).encode() + b"\n" + reply.body)
+
+
+def main(argv: Sequence[str]) -> int:
+    if len(argv) != 3:
+        print(f"usage: {argv[0]} REQUESTS_FD REPLIES_FD", file=sys.stderr)  # noqa: T201
+        return 2
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    serve(
+        Connection(int(argv[1]), writable=False),
+        Connection(int(argv[2]), readable=False),
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,115 @@
+"""The endpoint's limits over real HTTP (the live uvicorn server): a query past the time limit is
+answered 503 and really stopped, while the server keeps answering others; a huge answer is cut."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import httpx
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from api.settings import Settings
+
+SIMPLE = "SELECT ?plan WHERE { ?p a celac:Plan ; dcterms:identifier ?plan } ORDER BY ?plan"
+# Every mandate three times over: 36 million combinations, each with a filter; minutes of work.
+CROSS = "?a a celac:Mandate . ?b a celac:Mandate . ?c a celac:Mandate"
+COUNTED = (
+    f"SELECT (COUNT(*) AS ?n) WHERE {{ {CROSS} FILTER(STR(?a) < STR(?b) || STR(?b) < STR(?c)) }}"
+)
+ORDERED = f"SELECT ?a ?b ?c WHERE {{ {CROSS} }} ORDER BY ?c ?b ?a"
+STREAMED = f"SELECT ?a ?b ?c WHERE {{ {CROSS} }}"
+
+
+def query(base: str, text: str, accept: str = "application/sparql-results+json") -> httpx.Response:
+    return httpx.post(
+        f"{base}/sparql", data={"query": text}, headers={"Accept": accept}, timeout=30
+    )
+
+
+def cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except FileNotFoundError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def test_sparql_limits_runaway_count_is_stopped(
+    live_server: str, app: FastAPI, settings: Settings
+) -> None:
+    assert query(live_server, SIMPLE).status_code == 200  # the workers are up
+    answers: dict[str, httpx.Response] = {}
+    took: dict[str, float] = {}
+
+    def runaway() -> None:
+        start = time.monotonic()
+        answers["runaway"] = query(live_server, COUNTED)
+        took["runaway"] = time.monotonic() - start
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    time.sleep(0.5)
+    simple = []
+    for _ in range(3):  # meanwhile, the server answers others, quickly
+        start = time.monotonic()
+        response = query(live_server, SIMPLE, "text/csv")
+        simple.append(time.monotonic() - start)
+        assert response.status_code == 200
+        assert "CELAC-2014" in response.text
+    thread.join()
+    assert max(simple) < 0.5
+    response = answers["runaway"]
+    assert response.status_code == 503
+    assert f"time limit of {settings.query_timeout:g} s" in response.text
+    assert response.headers["content-type"].startswith("text/plain")
+    assert settings.query_timeout <= took["runaway"] < settings.query_timeout + 1.0
+    # the evaluation is over: no worker is computing any more
+    pids = app.state.sparql_pool.pids
+    before = {pid: cpu_seconds(pid) for pid in pids}
+    time.sleep(0.5)
+    assert sum(cpu_seconds(pid) - seconds for pid, seconds in before.items()) < 0.2
+
+
+def test_sparql_limits_runaway_sort_is_stopped(live_server: str, settings: Settings) -> None:
+    start = time.monotonic()
+    response = query(live_server, ORDERED)
+    assert response.status_code == 503
+    assert time.monotonic() - start < settings.query_timeout + 1.0
+
+
+def test_sparql_limits_streamed_cross_product_is_cut(live_server: str, settings: Settings) -> None:
+    """Without COUNT or ORDER BY the rows stream: the cap ends the evaluation long before the
+    time limit."""
+    start = time.monotonic()
+    response = query(live_server, STREAMED)
+    assert time.monotonic() - start < settings.query_timeout
+    assert response.status_code == 200
+    assert response.headers["x-result-capped"] == "true"
+    document = response.json()
+    assert len(document["results"]["bindings"]) == settings.max_results
+    assert document["head"]["link"] == [f"{live_server}/sparql#limits"]
+
+
+def test_sparql_limits_cors_from_another_origin(live_server: str) -> None:
+    origin = "https://notebook.example.org"
+    preflight = httpx.options(
+        f"{live_server}/sparql",
+        headers={
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "*"
+    response = httpx.get(
+        f"{live_server}/sparql", params={"query": SIMPLE}, headers={"Origin": origin}
+    )
+    assert response.status_code == 200
+    assert response.headers["access-control-allow-origin"] == "*"
