@@ -10,6 +10,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFor
 
 from graph.errors import QueryError, StoreError
 from graph.namespaces import PREFIXES
+from graph.sparql_text import has_keyword
 from graph.store import Result
 
 # A file RocksDB always writes into a store folder: how we tell a store from any other folder.
@@ -34,7 +35,9 @@ class OxigraphStore:
 
     def query(self, sparql: str) -> Result:
         try:
-            return self._store.query(sparql, use_default_graph_as_union=True, prefixes=PREFIXES)
+            # A query that names its dataset (FROM) gets it; the others see the union.
+            union = not has_keyword(sparql, "FROM")
+            return self._store.query(sparql, use_default_graph_as_union=union, prefixes=PREFIXES)
         except SyntaxError as e:
             raise QueryError(f"malformed query: {e}") from e
         except OSError as e:

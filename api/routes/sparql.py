@@ -34,6 +34,7 @@ from api.sparql.errors import (
 )
 from api.sparql.execute import QueryPool
 from graph.namespaces import PREFIXES
+from graph.sparql_text import has_keyword
 from graph.store import Store
 
 ASSETS = "/assets"
@@ -255,7 +256,7 @@ async def _answer(
     form = protocol.query_form(sparql.query)
     if form in protocol.UPDATE_FORMS:
         raise UpdateForbidden(protocol.READ_ONLY)
-    if protocol.has_keyword(sparql.query, "SERVICE"):
+    if has_keyword(sparql.query, "SERVICE"):
         raise ServiceForbidden(protocol.NO_SERVICE)
     if form is None:  # not a query: the parser will say why, in a format the client takes
         try:
@@ -282,7 +283,7 @@ async def _answer(
         link=_endpoint(request) + description.LIMITS,
         default_graphs=sparql.default_graphs,
         named_graphs=sparql.named_graphs,
-        union=not protocol.has_keyword(sparql.query, "FROM"),
+        union=not has_keyword(sparql.query, "FROM"),
     )
     answer = await pool.run_async(job)
     headers = {"Vary": "Accept"}

@@ -48,23 +48,6 @@ _FORM = re.compile(
 )
 # What can hide a keyword (FROM, SERVICE) where it is not one: strings, IRIs, comments, variables
 # and prefixed names. Anything else spelled so is the keyword.
-_NOT_KEYWORDS = re.compile(
-    "|".join(
-        [
-            r'"""(?:[^"\\]|\\.|"(?!""))*+"""',  # long strings
-            r"'''(?:[^'\\]|\\.|'(?!''))*+'''",
-            r'"(?:[^"\\\n\r]|\\.)*+"',  # strings
-            r"'(?:[^'\\\n\r]|\\.)*+'",
-            r'<[^<>"{}|^`\\\x00-\x20]*+>',  # IRIs
-            r"#[^\n\r]*+",  # comments
-            r"[?$]\w++",  # variables
-            r"[\w.-]*+:[\w.:%\\-]*+",  # prefixed names
-        ]
-    )
-)
-_KEYWORDS = {
-    word: re.compile(rf"(?<![\w:]){word}(?![\w:])", re.IGNORECASE) for word in ("FROM", "SERVICE")
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +69,6 @@ def query_form(query: str) -> str | None:
         return None
     keyword = match.group(1).upper()
     return keyword if keyword in QUERY_FORMS or keyword in UPDATE_FORMS else None
-
-
-def has_keyword(query: str, keyword: str) -> bool:
-    """Whether ``keyword`` ("FROM": the query names its own dataset; "SERVICE": it asks
-    another endpoint) is in ``query`` as a keyword, not inside a string, an IRI or a comment."""
-    pattern = _KEYWORDS[keyword]
-    if not pattern.search(query):  # the usual case, and the cheap test
-        return False
-    return pattern.search(_NOT_KEYWORDS.sub(" ", query)) is not None
 
 
 def from_get(params: Sequence[tuple[str, str]]) -> SparqlRequest:

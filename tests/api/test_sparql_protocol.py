@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from api.sparql.errors import BadRequest, UnsupportedMediaType, UpdateForbidden
-from api.sparql.protocol import SparqlRequest, from_get, from_post, has_keyword, query_form
+from api.sparql.protocol import SparqlRequest, from_get, from_post, query_form
+from graph.sparql_text import has_keyword
 
 G1 = "https://w3id.org/celac-kg/id/graph/celac-2014"
 G2 = "https://w3id.org/celac-kg/id/graph/ppt-2020"
