@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 ASSETS := api/assets/node_modules/.package-lock.json
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install run serve build test check lock clean
+.PHONY: help install run serve build test check bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -52,8 +52,11 @@ test: install $(CHROMIUM)  ## run the test suite
 	$(BIN)/python -m pytest
 
 check: install  ## lint and type-check
-	$(BIN)/ruff check extract graph api celac_kg tests
+	$(BIN)/ruff check extract graph api celac_kg bench tests
 	$(BIN)/mypy
+
+bench: install  ## benchmark our endpoint beside rdflib-endpoint and the Oxigraph server → docs/benchmarks/
+	$(MAKE) -C bench all
 
 lock:  ## re-resolve requirements.lock from pyproject.toml
 	uv pip compile pyproject.toml --extra dev --override overrides.txt --generate-hashes \

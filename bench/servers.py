@@ -1,0 +1,232 @@
+"""The three endpoints, each started as its own process on a free loopback port, waited for,
+measured (resident memory from ``/proc``) and stopped:
+
+- ``celac-kg``: ``.venv/bin/celac-kg serve --store DIR`` (SPARQL at ``/sparql``, pages at ``/id/…``)
+- ``rdflib-endpoint``: ``rdflib-endpoint serve FILE.nq`` (rdflib in memory; ``/sparql``)
+- ``oxigraph``: ``oxigraph load`` once, then ``oxigraph serve-read-only --union-default-graph``
+  (``/query``)
+
+All three answer queries over the union of the named graphs, as the project's store does.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+import httpx
+
+from bench import refenv
+from graph.paths import PROJECT_ROOT
+
+OURS = "celac-kg"
+RDFLIB = "rdflib-endpoint"
+OXIGRAPH = "oxigraph"
+ENDPOINTS = (OURS, RDFLIB, OXIGRAPH)
+CELAC_KG = PROJECT_ROOT / ".venv" / "bin" / "celac-kg"
+
+
+class ServerError(RuntimeError):
+    """Raised when an endpoint does not start or stops answering; the message has its log's end."""
+
+
+@dataclass
+class Server:
+    """A running endpoint."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    base_url: str
+    sparql_path: str
+    log: Path
+    startup_seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def sparql_url(self) -> str:
+        return self.base_url + self.sparql_path
+
+    def rss_mb(self) -> tuple[float, float]:
+        """Resident memory of the server process, and of it with all its descendants (workers)."""
+        pids = [self.process.pid, *descendants(self.process.pid)]
+        sizes = [rss_kib(pid) for pid in pids]
+        return round(sizes[0] / 1024, 1), round(sum(sizes) / 1024, 1)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+def rss_kib(pid: int) -> int:
+    """VmRSS of ``pid`` in KiB, 0 if it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        return 0
+    return 0
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below ``pid``, read from ``/proc/*/stat``."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # The command name, in parentheses, may hold spaces: the fields follow the last ")".
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found: list[int] = []
+    todo = [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def oxigraph_store(nquads: Path, location: Path) -> Path:
+    """Load ``nquads`` into an Oxigraph server store at ``location`` (once: kept for later runs).
+
+    Raises:
+        ServerError: ``oxigraph load`` failed.
+    """
+    done_marker = location / ".loaded"
+    if done_marker.is_file() and done_marker.read_text() == str(nquads.resolve()):
+        return location
+    shutil.rmtree(location, ignore_errors=True)
+    location.mkdir(parents=True, exist_ok=True)
+    command = [
+        str(refenv.bin_path("oxigraph")),
+        "load",
+        "--location",
+        str(location),
+        "--file",
+        str(nquads),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    if done.returncode != 0:
+        raise ServerError(f"oxigraph load of {nquads} failed: {done.stderr.strip()[-800:]}")
+    done_marker.write_text(str(nquads.resolve()))
+    return location
+
+
+def command(name: str, store: Path, nquads: Path, port: int, workers: int) -> tuple[list[str], str]:
+    """The command line that serves the dataset, and the path of its SPARQL endpoint."""
+    if name == OURS:
+        line = [str(CELAC_KG), "serve", "--store", str(store), "--host", "127.0.0.1"]
+        line += ["--port", str(port), "--workers", str(workers)]
+        return line, "/sparql"
+    if name == RDFLIB:
+        line = [str(refenv.bin_path("rdflib-endpoint")), "serve", str(nquads)]
+        # Its CLI serves the endpoint at the root, whatever its help says.
+        return line + ["--host", "127.0.0.1", "--port", str(port)], "/"
+    if name == OXIGRAPH:
+        line = [str(refenv.bin_path("oxigraph")), "serve-read-only", "--location", str(store)]
+        return line + ["--bind", f"127.0.0.1:{port}", "--union-default-graph"], "/query"
+    raise ValueError(f"no endpoint {name!r}; the endpoints are {', '.join(ENDPOINTS)}")
+
+
+@contextmanager
+def serve(
+    name: str,
+    store: Path,
+    nquads: Path,
+    logs: Path,
+    workers: int = 1,
+    startup_timeout: float = 900.0,
+    env: dict[str, str] | None = None,
+) -> Iterator[Server]:
+    """Start endpoint ``name`` over the dataset, wait until it answers, stop it afterwards.
+
+    ``store`` is the build folder for ``celac-kg``, the Oxigraph server's store folder for
+    ``oxigraph``; rdflib-endpoint loads ``nquads`` into memory.
+
+    Raises:
+        ServerError: it exits, or does not answer within ``startup_timeout`` seconds.
+    """
+    port = free_port()
+    line, sparql_path = command(name, store, nquads, port, workers)
+    logs.mkdir(parents=True, exist_ok=True)
+    log = logs / f"{name}-{port}.log"
+    started = time.perf_counter()
+    with log.open("wb") as out:
+        process = subprocess.Popen(  # noqa: S603
+            line,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=PROJECT_ROOT,
+            env={**os.environ, **(env or {})},
+            start_new_session=True,
+        )
+    server = Server(name, process, f"http://127.0.0.1:{port}", sparql_path, log)
+    try:
+        _wait(server, startup_timeout)
+        server.startup_seconds = round(time.perf_counter() - started, 2)
+        yield server
+    finally:
+        _stop(process)
+
+
+def _wait(server: Server, timeout: float) -> None:
+    url = f"{server.sparql_url}?{urlencode({'query': 'ASK { ?s ?p ?o }'})}"
+    deadline = time.monotonic() + timeout
+    last = "no answer yet"
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise ServerError(
+                f"{server.name} exited with {server.process.returncode} before answering: "
+                f"{tail(server.log)}"
+            )
+        try:
+            r = httpx.get(url, headers={"Accept": "application/sparql-results+json"}, timeout=5)
+            if r.status_code == 200:
+                return
+            last = f"HTTP {r.status_code}: {r.text[:200]}"
+            if 400 <= r.status_code < 500:
+                raise ServerError(f"{server.name} refuses ASK at {server.sparql_url}: {last}")
+        except httpx.TransportError as e:
+            last = f"{type(e).__name__}: {e}"
+        time.sleep(0.25)
+    raise ServerError(
+        f"{server.name} did not answer ASK at {server.sparql_url} within {timeout:.0f} s "
+        f"({last}); log: {tail(server.log)}"
+    )
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is not None:
+        return
+    # Its own session: the signal reaches the workers it started too.
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=20)
+
+
+def tail(log: Path, size: int = 800) -> str:
+    """The end of a log file, on one line."""
+    try:
+        data = log.read_bytes()[-size:]
+    except OSError:
+        return "(no log)"
+    return " | ".join(data.decode("utf-8", "replace").split("\n")).strip() or "(empty log)"
