@@ -4,9 +4,9 @@ pyoxigraph has no way to cancel a query from Python (its cancellation token is i
 and Oxigraph's own server only: oxigraph/oxigraph#1409, #1926), and a query evaluated in a thread
 keeps its core busy after we stop waiting. So queries run in worker processes (each opening the
 store read-only; RocksDB allows many read-only openers), and a query that runs past the time
-limit is stopped by killing its worker, which a fresh one replaces. The pool keeps ``size`` idle
-workers and starts more, up to ``max_size``, when all are busy, so a runaway query does not hold
-up the others.
+limit is stopped by killing its worker, which a fresh one replaces. The pool starts ``size``
+workers and more, up to ``max_size``, when all are busy, so a runaway query does not hold up the
+others; a worker once started stays until the pool closes.
 
 Per query the parent only writes the job to a pipe and reads the answer, already serialized by
 the worker, back: :meth:`QueryPool.run_async` waits for it on the event loop, without a thread.
@@ -288,7 +288,9 @@ class QueryPool:
 
     def _release(self, worker: _Worker) -> None:
         with self._lock:
-            retire = self._closed or len(self._idle) >= self.size
+            # A worker started under load stays: retiring it when the load dips and starting
+            # another when it rises again made throughput fall as clients were added.
+            retire = self._closed or len(self._idle) >= self.max_size
             if retire:
                 self._workers.discard(worker)
             else:
