@@ -25,6 +25,10 @@ COUNTED = (
 ORDERED = f"SELECT ?a ?b ?c WHERE {{ {CROSS} }} ORDER BY ?c ?b ?a"
 STREAMED = f"SELECT ?a ?b ?c WHERE {{ {CROSS} }}"
 
+# Stopped at the limit, give or take the time to kill a worker on a busy 2-core machine: the
+# queries below would run for over 40 s if they were not stopped.
+SLACK = 3.0
+
 
 def query(base: str, text: str, accept: str = "application/sparql-results+json") -> httpx.Response:
     return httpx.post(
@@ -63,12 +67,12 @@ def test_sparql_limits_runaway_count_is_stopped(
         assert response.status_code == 200
         assert "CELAC-2014" in response.text
     thread.join()
-    assert max(simple) < 0.5
+    assert max(simple) < settings.query_timeout / 2  # not held up until the runaway is stopped
     response = answers["runaway"]
     assert response.status_code == 503
     assert f"time limit of {settings.query_timeout:g} s" in response.text
     assert response.headers["content-type"].startswith("text/plain")
-    assert settings.query_timeout <= took["runaway"] < settings.query_timeout + 1.0
+    assert settings.query_timeout <= took["runaway"] < settings.query_timeout + SLACK
     # the evaluation is over: no worker is computing any more
     pids = app.state.sparql_pool.pids
     before = {pid: cpu_seconds(pid) for pid in pids}
@@ -80,7 +84,7 @@ def test_sparql_limits_runaway_sort_is_stopped(live_server: str, settings: Setti
     start = time.monotonic()
     response = query(live_server, ORDERED)
     assert response.status_code == 503
-    assert time.monotonic() - start < settings.query_timeout + 1.0
+    assert time.monotonic() - start < settings.query_timeout + SLACK
 
 
 def test_sparql_limits_streamed_cross_product_is_cut(live_server: str, settings: Settings) -> None:
