@@ -29,6 +29,7 @@ from api.sparql.errors import (
     QueryFailed,
     ServiceForbidden,
     SparqlError,
+    TooLarge,
     Unavailable,
     UpdateForbidden,
 )
@@ -38,6 +39,7 @@ from graph.sparql_text import has_keyword
 from graph.store import Store
 
 ASSETS = "/assets"
+MAX_REQUEST_BYTES = 64 * 1024  # a query, or a POST body, longer than this is refused (413)
 # Turtle answers spell resources in full: ``id:`` would print their slashes escaped.
 OUTPUT_PREFIXES = {p: iri for p, iri in PREFIXES.items() if p != "id"}
 _POOL_LOCK = threading.Lock()
@@ -172,6 +174,7 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
     406: {"description": "No format the client accepts fits the query's results.",
           "content": _ERROR},
     415: {"description": "A POST body of another media type.", "content": _ERROR},
+    413: {"description": "A query or body over 64 KiB.", "content": _ERROR},
     503: {"description": "The query ran past the time limit and was stopped, or every "
           "worker is busy.", "content": _ERROR},
 }  # fmt: skip
@@ -188,6 +191,8 @@ async def sparql_get(request: Request, store: StoreDep, settings: SettingsDep) -
     """Answer the query in ``query``; with none, describe the service (SPARQL 1.1 Service
     Description), or open the query editor for a browser."""
     try:
+        if len(request.url.query) > MAX_REQUEST_BYTES:
+            raise TooLarge(_too_large(f"the URL's query string ({len(request.url.query)} bytes)"))
         sparql = protocol.from_get(request.query_params.multi_items())
         return await _answer(request, sparql, store, settings)
     except SparqlError as e:
@@ -235,13 +240,39 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
     """Answer the query in the form's ``query`` field, or the query that is the body
     (``application/sparql-query``; the dataset parameters then go in the URL)."""
     try:
-        body = await request.body()
+        body = await _body(request)
         sparql = protocol.from_post(
             request.headers.get("content-type"), body, request.query_params.multi_items()
         )
         return await _answer(request, sparql, store, settings)
     except SparqlError as e:
         return _error(e)
+
+
+async def _body(request: Request) -> bytes:
+    """The request's body, read no further than ``MAX_REQUEST_BYTES``.
+
+    Raises:
+        TooLarge: the body, as declared or as sent, is over the limit.
+    """
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_REQUEST_BYTES:
+        raise TooLarge(_too_large(f"the body ({declared} bytes)"))
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_REQUEST_BYTES:
+            raise TooLarge(_too_large("the body"))
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(what: str) -> str:
+    return (
+        f"{what[0].upper()}{what[1:]} is over the limit of {MAX_REQUEST_BYTES // 1024} KiB for a "
+        "SPARQL request; send a shorter query."
+    )
 
 
 async def _answer(

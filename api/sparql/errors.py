@@ -7,6 +7,7 @@ SparqlError
 │   ├── UpdateForbidden   403  SPARQL Update: the endpoint is read-only
 │   └── ServiceForbidden  403  SERVICE: the endpoint makes no requests to other servers
 ├── NotAcceptable         406  no result format the client accepts fits the query's form
+├── TooLarge              413  a query or body over the size limit
 ├── UnsupportedMediaType  415  a POST body that is neither a form nor a query
 ├── QueryFailed           500  the engine could not evaluate the query
 └── Unavailable           503  the query ran past the time limit, or every worker is busy
@@ -50,6 +51,12 @@ class UpdateForbidden(Forbidden):
 
 class ServiceForbidden(Forbidden):
     """Raised for queries with SERVICE: the endpoint makes no requests to other servers."""
+
+
+class TooLarge(SparqlError):
+    """Raised when a query or a request body is over the size limit (``MAX_REQUEST_BYTES``)."""
+
+    status = 413
 
 
 class NotAcceptable(SparqlError):

@@ -3,16 +3,20 @@ answered 503 and really stopped, while the server keeps answering others; a huge
 
 from __future__ import annotations
 
+import http.client
 import os
 import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 import httpx
+import pytest
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+    from fastapi.testclient import TestClient
 
     from api.settings import Settings
 
@@ -117,3 +121,48 @@ def test_sparql_limits_cors_from_another_origin(live_server: str) -> None:
     )
     assert response.status_code == 200
     assert response.headers["access-control-allow-origin"] == "*"
+
+
+def long_query(size: int) -> str:
+    """A valid query of about ``size`` bytes: a comment pads it."""
+    head = "ASK { ?s ?p ?o }\n# "
+    return head + "x" * (size - len(head))
+
+
+@pytest.mark.parametrize("how", ["query body", "form"])
+def test_sparql_limits_an_oversized_query_gets_413(client: TestClient, how: str) -> None:
+    query = long_query(70 * 1024)
+    if how == "query body":
+        response = client.post(
+            "/sparql", content=query, headers={"Content-Type": "application/sparql-query"}
+        )
+    else:
+        response = client.post("/sparql", data={"query": query})
+    assert response.status_code == 413
+    assert "over the limit of 64 KiB" in response.text
+
+
+def test_sparql_limits_an_oversized_url_gets_413(live_server: str) -> None:
+    # HTTP clients refuse to send such a URL; http.client sends it as it is.
+    host, port = live_server.removeprefix("http://").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    try:
+        connection.request("GET", "/sparql?query=" + quote(long_query(70 * 1024)))
+        response = connection.getresponse()
+        assert response.status == 413
+        assert "over the limit of 64 KiB" in response.read().decode()
+    finally:
+        connection.close()
+
+
+def test_sparql_limits_a_long_query_under_the_limit_is_answered(client: TestClient) -> None:
+    response = client.post(
+        "/sparql",
+        content=long_query(60 * 1024),
+        headers={
+            "Content-Type": "application/sparql-query",
+            "Accept": "application/sparql-results+json",
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["boolean"] is True
