@@ -30,8 +30,10 @@ from typing import Any
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, Store, parse, serialize
 from rdflib import URIRef
 
-from bench.vocabulary import Actor, Place, Vocabulary
+from bench.vocabulary import Vocabulary
 from bench.vocabulary import load as load_vocabulary
+from extract.entities.places import Place
+from extract.entities.register import Actor
 from graph import iris
 from graph.entities import actor_iri, kind_iri, meeting_iri, place_iri, roman, series_iri
 from graph.namespaces import CELAC, ONTOLOGY_IRI, SCHEMA, TIME

@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from random import Random
 
+from extract.entities.places import Place, read_places
+from extract.entities.register import Actor, read_register
+from extract.trace.themes import Theme, read_themes
 from graph.paths import PROJECT_ROOT
 
 CORPUS = PROJECT_ROOT / "corpus"
-REGISTER = PROJECT_ROOT / "extract" / "entities" / "register.toml"
-PLACES = PROJECT_ROOT / "extract" / "entities" / "places.toml"
-THEMES = PROJECT_ROOT / "extract" / "trace" / "themes.toml"
 
 _END = ""  # the chain's end-of-sentence state
 _BULLET = re.compile(r"^\s*(?:\(?[0-9ivxlcIVXLC]{1,6}(?:\.[0-9]+)*[.)-]|\(?[a-z][.)]|[-•–●·▪*])\s*")
@@ -37,37 +37,6 @@ _WORD = re.compile(r"[a-záéíóúñü]{7,}")
 
 class VocabularyError(ValueError):
     """Raised when the real corpus gives too little to build sentences from; names the folder."""
-
-
-@dataclass(frozen=True)
-class Actor:
-    key: str
-    label_es: str
-    label_en: str
-    acronyms: tuple[str, ...]
-    kind: str
-    partner: bool
-    wikidata: str | None
-
-
-@dataclass(frozen=True)
-class Place:
-    key: str
-    label_es: str
-    label_en: str
-    kind: str  # "city" or "country"
-    country: str | None  # a city's country, when the gazetteer has it
-    wikidata: str | None
-
-
-@dataclass(frozen=True)
-class Theme:
-    key: str
-    label_es: str
-    label_en: str
-    definition_es: str
-    definition_en: str
-    sdg: tuple[int, ...]
 
 
 @dataclass(frozen=True)
@@ -144,9 +113,9 @@ def load(corpus: Path = CORPUS) -> Vocabulary:
         series=_series(lines),
         titles=_titles(corpus / "plans.toml"),
         terms=_terms(lines),
-        actors=_actors(REGISTER),
-        places=_places(PLACES),
-        themes=_themes(THEMES),
+        actors=list(read_register().values()),
+        places=_places(),
+        themes=list(read_themes().values()),
     )
 
 
@@ -202,48 +171,7 @@ def _terms(lines: Sequence[str]) -> list[str]:
     return [w for w, n in counts.items() if 5 <= n <= 40]
 
 
-def _actors(path: Path) -> list[Actor]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [
-        Actor(
-            key=a["key"],
-            label_es=a["label_es"],
-            label_en=a["label_en"],
-            acronyms=tuple(a.get("acronyms", [])),
-            kind=a["kind"],
-            partner=bool(a.get("partner", False)),
-            wikidata=a.get("wikidata"),
-        )
-        for a in data["actor"]
-    ]
-
-
-def _places(path: Path) -> list[Place]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    keys = {p["key"] for p in data["place"]}
-    return [
-        Place(
-            key=p["key"],
-            label_es=p["label_es"],
-            label_en=p["label_en"],
-            kind=p["kind"],
-            country=p.get("country") if p.get("country") in keys else None,
-            wikidata=p.get("wikidata"),
-        )
-        for p in data["place"]
-    ]
-
-
-def _themes(path: Path) -> list[Theme]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return [
-        Theme(
-            key=t["key"],
-            label_es=t["label_es"],
-            label_en=t["label_en"],
-            definition_es=t["definition_es"],
-            definition_en=t["definition_en"],
-            sdg=tuple(int(n) for n in t.get("sdg", [])),
-        )
-        for t in data["theme"]
-    ]
+def _places() -> list[Place]:
+    """The gazetteer's places; a city's country only when the gazetteer has that country too."""
+    places = read_places()
+    return [p if p.country in places else replace(p, country=None) for p in places.values()]
