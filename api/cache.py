@@ -1,5 +1,5 @@
-"""What is computed once per store (the dataset's counts, the dumps folder) and kept while the
-store is served."""
+"""What is computed once per store, or per object read from it (the dataset's counts, the dumps
+folder, the pages' catalog and search index), and kept while it is served."""
 
 from __future__ import annotations
 
@@ -8,20 +8,19 @@ from collections.abc import Callable
 from functools import wraps
 from typing import TypeVar
 
-from graph.store import Store
-
+K = TypeVar("K")
 T = TypeVar("T")
 
-KEEP = 4  # stores remembered: the app's, and a few tests' own
+KEEP = 4  # objects remembered: the app's store, and a few tests' own
 
 
-def per_store(compute: Callable[[Store], T]) -> Callable[[Store], T]:
-    """``compute`` called once per store object (by identity), its answer kept after."""
-    cache: dict[int, tuple[Store, T]] = {}
+def per_store(compute: Callable[[K], T]) -> Callable[[K], T]:
+    """``compute`` called once per store (or other object, by identity), its answer kept after."""
+    cache: dict[int, tuple[K, T]] = {}
     lock = threading.Lock()
 
     @wraps(compute)
-    def cached(store: Store) -> T:
+    def cached(store: K) -> T:
         hit = cache.get(id(store))
         if hit is not None and hit[0] is store:
             return hit[1]

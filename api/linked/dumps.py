@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from api.linked.cache import per_store
+from api.cache import per_store
 from graph.publish import DUMP_NAME, DUMPS
 from graph.store import Store
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Triple
 
-from api.linked.cache import per_store
+from api.cache import per_store
 from api.linked.context import NAMESPACES
 from api.linked.dumps import Dump, available
 from api.linked.formats import grouped

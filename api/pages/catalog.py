@@ -8,12 +8,11 @@ so they never go stale). Pages then spend their queries on what is particular to
 
 from __future__ import annotations
 
-import threading
-import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from api.cache import per_store
 from api.pages import language
 from api.pages.links import curie
 from api.pages.rows import integer, select, text
@@ -190,17 +189,10 @@ class Catalog:
         )
 
 
-_cache: weakref.WeakKeyDictionary[Store, Catalog] = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
-
-
+@per_store
 def catalog(store: Store) -> Catalog:
-    """The catalog of ``store``, read on first use and kept as long as the store lives."""
-    with _lock:
-        found = _cache.get(store)
-        if found is None:
-            found = _cache[store] = read(store)
-        return found
+    """The catalog of ``store``, read on first use and kept while the store is served."""
+    return read(store)
 
 
 def read(store: Store) -> Catalog:

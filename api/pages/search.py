@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import threading
 import unicodedata
-import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from api.cache import per_store
 from api.pages import language
 from api.pages.catalog import Catalog
 from api.pages.display import calm
@@ -210,17 +209,10 @@ def documents(cat: Catalog) -> list[Document]:
     return docs
 
 
-_cache: weakref.WeakKeyDictionary[Catalog, Index] = weakref.WeakKeyDictionary()
-_lock = threading.Lock()
-
-
+@per_store
 def index(cat: Catalog) -> Index:
     """The index of ``cat``, built on first use."""
-    with _lock:
-        found = _cache.get(cat)
-        if found is None:
-            found = _cache[cat] = Index(documents(cat))
-        return found
+    return Index(documents(cat))
 
 
 def _segments(value: str, marks: Sequence[Span]) -> Segments:
