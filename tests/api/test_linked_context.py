@@ -4,12 +4,12 @@ same triples."""
 from __future__ import annotations
 
 import json
-import warnings
 
 import pyoxigraph
 import rdflib
 import rdflib.compare
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple
+from rdf_responses import parse_rdf
 
 from api.linked.context import CONTEXT, compact, compact_iri
 from graph.namespaces import PREFIXES
@@ -67,10 +67,7 @@ def test_linked_context_compact_expands_to_the_same_triples() -> None:
     assert "celac:text" in node and "prov:wasDerivedFrom" in node
 
     document["@context"] = CONTEXT["@context"]
-    with warnings.catch_warnings():
-        # rdflib's own JSON-LD parser builds a ConjunctiveGraph, which rdflib 7.6 deprecates.
-        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-        got = rdflib.Graph().parse(data=json.dumps(document), format="json-ld")
+    got = parse_rdf(json.dumps(document), "json-ld")
     want = rdflib.Graph().parse(
         data=pyoxigraph.serialize(triples, format=RdfFormat.N_TRIPLES), format="nt"
     )

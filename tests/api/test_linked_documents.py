@@ -7,12 +7,12 @@ from __future__ import annotations
 import html
 import json
 import re
-import warnings
 from typing import TYPE_CHECKING, Any
 
 import pytest
 import rdflib
 import rdflib.compare
+from rdf_responses import media_type, parse_rdf
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from graph.namespaces import PREFIXES
@@ -42,10 +42,6 @@ FORMATS = {
 }
 
 
-def media_type(response: Response) -> str:
-    return response.headers["content-type"].split(";")[0].strip()
-
-
 def graph_of(response: Response, context: dict[str, Any]) -> rdflib.Graph:
     kind = media_type(response)
     body: bytes | str = response.content
@@ -54,10 +50,7 @@ def graph_of(response: Response, context: dict[str, Any]) -> rdflib.Graph:
         assert document["@context"] == "http://testserver/context.jsonld"
         document["@context"] = context
         body = json.dumps(document)
-    with warnings.catch_warnings():
-        # rdflib's own JSON-LD parser builds a ConjunctiveGraph, which rdflib 7.6 deprecates.
-        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-        return rdflib.Graph().parse(data=body, format=SYNTAX[kind])
+    return parse_rdf(body, SYNTAX[kind])
 
 
 def text_of(body: str) -> str:

@@ -4,10 +4,9 @@ what the Link header says, and the bodies of a 404 for RDF clients."""
 from __future__ import annotations
 
 import json
-import warnings
 
 import pytest
-import rdflib
+from rdf_responses import parse_rdf
 
 from api.linked.formats import (
     HTML,
@@ -153,8 +152,5 @@ def test_linked_formats_empty_document_parses_to_no_triples(fmt: Format) -> None
         body = json.dumps(document).encode()
     else:
         assert b"says nothing about" in body
-    with warnings.catch_warnings():
-        # rdflib's own JSON-LD parser builds a ConjunctiveGraph, which rdflib 7.6 deprecates.
-        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-        g = rdflib.Graph().parse(data=body, format=fmt.media_type)
+    g = parse_rdf(body, fmt.media_type)
     assert len(g) == 0

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -16,6 +15,7 @@ import pytest
 import rdflib
 import rdflib.compare
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions
+from rdf_responses import media_type, parse_rdf
 from rdflib.namespace import RDF, RDFS
 
 from api.main import create_app
@@ -47,17 +47,6 @@ FORMAT_TYPES = {
     "html": "text/html",
 }
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
-
-
-def media_type(response: Response) -> str:
-    return response.headers["content-type"].split(";")[0].strip()
-
-
-def parse_rdf(body: bytes | str, syntax: str) -> rdflib.Graph:
-    with warnings.catch_warnings():
-        # rdflib's own JSON-LD parser builds a ConjunctiveGraph, which rdflib 7.6 deprecates.
-        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-        return rdflib.Graph().parse(data=body, format=syntax)
 
 
 def graph_of(response: Response, context: dict[str, Any]) -> rdflib.Graph:

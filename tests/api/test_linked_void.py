@@ -4,7 +4,6 @@ against counts the test asks the store for and the dump files on disk."""
 from __future__ import annotations
 
 import json
-import warnings
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -13,6 +12,7 @@ import pytest
 import rdflib
 import rdflib.compare
 from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions
+from rdf_responses import media_type, parse_rdf
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
 from api.main import create_app
@@ -40,10 +40,6 @@ SYNTAX = {
 }
 
 
-def media_type(response: Response) -> str:
-    return response.headers["content-type"].split(";")[0].strip()
-
-
 def graph_of(response: Response, context: dict[str, Any] | None = None) -> rdflib.Graph:
     kind = media_type(response)
     body: bytes | str = response.content
@@ -51,10 +47,7 @@ def graph_of(response: Response, context: dict[str, Any] | None = None) -> rdfli
         document = response.json()
         document["@context"] = context
         body = json.dumps(document)
-    with warnings.catch_warnings():
-        # rdflib's own JSON-LD parser builds a ConjunctiveGraph, which rdflib 7.6 deprecates.
-        warnings.filterwarnings("ignore", "ConjunctiveGraph is deprecated", DeprecationWarning)
-        return rdflib.Graph().parse(data=body, format=SYNTAX[kind])
+    return parse_rdf(body, SYNTAX[kind])
 
 
 def local(iri: object) -> str:

@@ -20,6 +20,7 @@ from pyoxigraph import (
     parse,
     parse_query_results,
 )
+from rdf_responses import media_type
 
 from graph.errors import QueryError
 from graph.namespaces import PREFIXES
@@ -55,10 +56,6 @@ RDF_TYPES = {
     "application/ld+json": RdfFormat.JSON_LD,
     "application/rdf+xml": RdfFormat.RDF_XML,
 }
-
-
-def media_type(response: Response) -> str:
-    return response.headers["content-type"].split(";")[0].strip()
 
 
 # Every answer of the store's is turned into plain values inside a helper: pyoxigraph's result
