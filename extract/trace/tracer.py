@@ -521,12 +521,9 @@ class Tracer:
         callers: dict[int, set[int]] = {}
         for later in self.items:
             named = (
-                [(s, False) for s in sorted(later.referred_series)]
-                if referred
-                else [(s, False) for s in sorted(later.convened_series)]
-                + [(s, True) for s in sorted(later.convened_once)]
+                later.referred_series if referred else later.convened_series | later.convened_once
             )
-            for series, _once in named:
+            for series in sorted(named):
                 scored = [
                     (self._called(series, e, convened=not referred), e)
                     for e in self.items
