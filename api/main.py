@@ -11,9 +11,8 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api.routes import linked_data, pages, sparql
 from api.settings import Settings
-from graph.oxigraph import OxigraphStore
-from graph.publish import store_path
 from graph.store import Store
+from graph.stores import open_store
 
 TITLE = "celac-kg"
 DESCRIPTION = (
@@ -23,7 +22,8 @@ DESCRIPTION = (
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
-    """The web application over ``store``, or over the store built in ``settings.data``.
+    """The web application over ``store``, or over the store the settings name: the remote
+    engine at ``settings.store``, or else the store built in ``settings.data``.
 
     Raises:
         StoreError: there is no store where the settings say, or it cannot be opened.
@@ -31,7 +31,14 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     settings = settings or Settings.from_env()
     app = FastAPI(title=TITLE, description=DESCRIPTION, version="0.1.0")
     app.state.settings = settings
-    app.state.store = store if store is not None else OxigraphStore(store_path(settings.data))
+    if store is None:
+        store = open_store(
+            settings.data,
+            settings.store,
+            graph_store=settings.graph_store,
+            timeout=settings.query_timeout,
+        )
+    app.state.store = store
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],

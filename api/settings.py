@@ -4,7 +4,7 @@ by the command line."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +16,18 @@ class Settings:
     """How the service runs. Each field ``x`` is read from ``CELAC_KG_X`` when that is set."""
 
     data: Path = Path("data")  # the build folder (``data/current/store``) or a store folder
+    # Where queries go: empty for the embedded store in ``data``, or the URL of a SPARQL 1.1
+    # endpoint (Oxigraph server, Fuseki, Virtuoso, QLever) whose default graph is the union.
+    store: str = ""
+    graph_store: str = ""  # its Graph Store Protocol URL, for loading (default: beside …/query)
     host: str = "127.0.0.1"
     port: int = 8000
     query_timeout: float = 10.0  # seconds a SPARQL query may run before it is stopped (503)
     max_results: int = 10_000  # rows or triples in one SPARQL answer; more are cut and flagged
     page_size: int = 50  # incoming links, search hits … per page
+    access_log: bool = True  # a line per request on the console
+    # SPARQL Update is refused unless this is set; then a request bearing it may update.
+    update_token: str = field(default="", repr=False)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -37,7 +44,17 @@ class Settings:
         return replace(settings, **given)
 
 
+_BOOLEANS = {"1": True, "true": True, "yes": True, "on": True}
+_BOOLEANS |= {"0": False, "false": False, "no": False, "off": False}
+
+
 def _parse(name: str, raw: str, kind: type) -> Any:
+    if kind is bool:
+        if raw.strip().lower() not in _BOOLEANS:
+            raise ValueError(
+                f"{ENV_PREFIX}{name.upper()}={raw!r} is not a yes/no value (1/0, true/false, on/off)"
+            )
+        return _BOOLEANS[raw.strip().lower()]
     try:
         return kind(raw)
     except ValueError as e:

@@ -7,13 +7,20 @@ heavy layers are imported only by the commands that need them.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import GraphError
 
+if TYPE_CHECKING:
+    from graph.store import Store
+
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_OUT = Path("data")
+STORE_ENV = "CELAC_KG_STORE"
+GRAPH_STORE_ENV = "CELAC_KG_GRAPH_STORE"
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -27,17 +34,46 @@ def _build(args: argparse.Namespace) -> int:
         print("The previous store and dumps, if any, are untouched.", file=sys.stderr)
         return 1
     print(summary.text())
+    if args.store:
+        return _load_engine(summary.publication.store, args.store, args.graph_store)
     return 0
 
 
+def _load_engine(folder: Path, endpoint: str, graph_store: str) -> int:
+    """Put the graphs of the store in ``folder`` into the engine at ``endpoint``."""
+    import time
+
+    from graph.remote import RemoteStore, is_remote, load
+
+    if not is_remote(endpoint):
+        print(f"celac-kg build: --store {endpoint!r} is not an http(s) URL", file=sys.stderr)
+        return 2
+    started = time.perf_counter()
+    try:
+        engine = RemoteStore(endpoint, graph_store=graph_store or None)
+        graphs = load(folder, engine)
+    except GraphError as e:
+        print(
+            f"celac-kg build: the build is published in {folder.parent}, but {e}", file=sys.stderr
+        )
+        return 1
+    took = time.perf_counter() - started
+    print(f"loaded {graphs} graphs into {engine.graph_store} in {took:.1f} s")
+    return 0
+
+
+def _open(where: str) -> Store:
+    """The store ``where`` names: a build folder, a store folder, or a SPARQL endpoint's URL."""
+    from graph.stores import open_store
+
+    return open_store(Path(where), where)
+
+
 def _query(args: argparse.Namespace) -> int:
-    from graph.oxigraph import OxigraphStore
-    from graph.publish import store_path
     from graph.results import render
 
     try:
-        store = OxigraphStore(store_path(args.store))
-        result = store.query(args.sparql)
+        result = _open(args.store).query(args.sparql)
         sys.stdout.write(render(result, args.format))
     except GraphError as e:
         print(f"celac-kg query: {e}", file=sys.stderr)
@@ -47,11 +83,9 @@ def _query(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from extract.evaluate import evaluate_entities, evaluate_trace, misses_text
-    from graph.oxigraph import OxigraphStore
-    from graph.publish import store_path
 
     try:
-        store = OxigraphStore(store_path(args.store))
+        store = _open(args.store)
     except GraphError as e:
         print(f"celac-kg evaluate: {e}", file=sys.stderr)
         return 1
@@ -71,7 +105,6 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    import os
     import subprocess
 
     import uvicorn
@@ -79,13 +112,24 @@ def _serve(args: argparse.Namespace) -> int:
     from api.settings import ENV_PREFIX, Settings
     from graph.oxigraph import is_store
     from graph.publish import CURRENT
+    from graph.remote import is_remote
+    from graph.stores import open_store
 
+    where: dict[str, Any] = {}
+    if args.store is not None:
+        where = {"store": args.store} if is_remote(args.store) else {"data": Path(args.store)}
     try:
-        settings = Settings.from_env(data=args.store, host=args.host, port=args.port)
+        settings = Settings.from_env(
+            host=args.host,
+            port=args.port,
+            access_log=False if args.no_access_log else None,
+            **where,
+        )
     except ValueError as e:
         print(f"celac-kg serve: {e}", file=sys.stderr)
         return 2
-    if not (is_store(settings.data) or is_store(settings.data / CURRENT / "store")):
+    remote = is_remote(settings.store)
+    if not remote and not (is_store(settings.data) or is_store(settings.data / CURRENT / "store")):
         print(f"celac-kg serve: no store in {settings.data}; building it first", file=sys.stderr)
         # In a child process, so that the web process never loads spaCy.
         built = subprocess.run(  # noqa: S603
@@ -94,8 +138,19 @@ def _serve(args: argparse.Namespace) -> int:
         )
         if built.returncode != 0:
             return built.returncode
+    try:  # a missing, corrupt or unreachable store is told here, in a sentence, not a traceback
+        open_store(
+            settings.data,
+            settings.store,
+            graph_store=settings.graph_store,
+            timeout=settings.query_timeout,
+        )
+    except GraphError as e:
+        print(f"celac-kg serve: {e}", file=sys.stderr)
+        return 1
     # The app factory reads its settings from the environment, in this process and in any worker.
     os.environ[f"{ENV_PREFIX}DATA"] = str(settings.data)
+    os.environ[f"{ENV_PREFIX}STORE"] = settings.store
     uvicorn.run(
         "api.main:create_app",
         factory=True,
@@ -103,6 +158,7 @@ def _serve(args: argparse.Namespace) -> int:
         port=settings.port,
         workers=args.workers,
         log_level="info",
+        access_log=settings.access_log,
     )
     return 0
 
@@ -110,9 +166,9 @@ def _serve(args: argparse.Namespace) -> int:
 def _store_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--store",
-        type=Path,
-        default=DEFAULT_OUT,
-        help="the build folder or a store (default: data)",
+        default=os.environ.get(STORE_ENV) or str(DEFAULT_OUT),
+        help="the build folder, a store folder, or the URL of a SPARQL endpoint holding the "
+        f"graph (default: {STORE_ENV}, else data)",
     )
 
 
@@ -133,6 +189,18 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, help="where the store and dumps go (default: data)"
+    )
+    b.add_argument(
+        "--store",
+        default=os.environ.get(STORE_ENV, ""),
+        help="also load the graph into the SPARQL engine whose query endpoint is this URL, by the "
+        f"Graph Store Protocol (default: {STORE_ENV}, if set)",
+    )
+    b.add_argument(
+        "--graph-store",
+        default=os.environ.get(GRAPH_STORE_ENV, ""),
+        help="the engine's Graph Store Protocol URL (default: "
+        f"{GRAPH_STORE_ENV}, else …/store beside …/query, Oxigraph's layout)",
     )
     b.set_defaults(run=_build)
 
@@ -171,9 +239,9 @@ def parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--store",
-        type=Path,
         default=None,
-        help="the build folder or a store (default: data, or CELAC_KG_DATA)",
+        help="the build folder or a store, or the URL of a SPARQL endpoint holding the graph "
+        "(default: CELAC_KG_STORE, else CELAC_KG_DATA, else data)",
     )
     s.add_argument(
         "--host", default=None, help="interface to listen on (default: 127.0.0.1, or CELAC_KG_HOST)"
@@ -184,6 +252,11 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         help="worker processes over the same read-only store (default: 1)",
+    )
+    s.add_argument(
+        "--no-access-log",
+        action="store_true",
+        help="no line per request on the console (or CELAC_KG_ACCESS_LOG=0)",
     )
     s.set_defaults(run=_serve)
     return p

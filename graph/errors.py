@@ -4,6 +4,7 @@ GraphError
 ├── InvalidGraph     the built graph does not conform to the shapes (the build refuses it)
 ├── StoreError       the store is missing, corrupt or cannot be opened
 └── QueryError       a query cannot be parsed or evaluated
+    └── QueryTimeout a remote engine did not answer in time
 """
 
 from __future__ import annotations
@@ -23,3 +24,7 @@ class StoreError(GraphError):
 
 class QueryError(GraphError):
     """Raised when a query cannot be parsed or evaluated; the message is the engine's."""
+
+
+class QueryTimeout(QueryError):
+    """Raised when a remote engine does not answer a query within the time allowed."""

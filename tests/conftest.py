@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from loopback import Engine, running_engine
 
 from extract.text import Source
 
@@ -62,3 +64,21 @@ def built_twice(
 
     again = build(CORPUS, tmp_path_factory.mktemp("rebuild") / "data")
     return store, OxigraphStore(again.publication.store)
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """A real Oxigraph server on loopback, empty."""
+    with running_engine(tmp_path_factory.mktemp("engine")) as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def loaded_engine(built: BuildSummary, engine: Engine) -> Engine:
+    """The Oxigraph server holding the session's build, put there graph by graph."""
+    from pyoxigraph import Store
+
+    from graph.remote import RemoteStore, graphs_of
+
+    RemoteStore(engine.endpoint).replace(graphs_of(Store.read_only(str(built.publication.store))))
+    return engine

@@ -24,8 +24,9 @@ from api.deps import SettingsDep, StoreDep
 from api.pages import language
 from api.pages.templating import STATIC_DIR, templates
 from api.settings import Settings
-from api.sparql import description, editor, formats, protocol
+from api.sparql import description, editor, formats, protocol, update
 from api.sparql.errors import (
+    MalformedQuery,
     QueryFailed,
     ServiceForbidden,
     SparqlError,
@@ -33,10 +34,14 @@ from api.sparql.errors import (
     Unavailable,
     UpdateForbidden,
 )
-from api.sparql.execute import QueryPool
+from api.sparql.execute import QueryPool, malformed
+from api.sparql.remote import RemoteQueries
+from graph.errors import GraphError
 from graph.namespaces import PREFIXES
+from graph.remote import RemoteStore
 from graph.sparql_text import has_keyword
 from graph.store import Store
+from graph.stores import apply_update
 
 ASSETS = "/assets"
 MAX_REQUEST_BYTES = 64 * 1024  # a query, or a POST body, longer than this is refused (413)
@@ -49,7 +54,8 @@ _POOL_LOCK = threading.Lock()
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Start the query workers with the server (so the first query finds them ready), and stop
     them with it."""
-    if isinstance(getattr(app.state.store, "path", None), Path):
+    store = app.state.store
+    if isinstance(store, RemoteStore) or isinstance(getattr(store, "path", None), Path):
         await run_in_threadpool(query_pool, app)
     yield
     pool = getattr(app.state, "sparql_pool", None)
@@ -64,9 +70,10 @@ router.mount(
 router.mount(f"{ASSETS}/sparql", StaticFiles(directory=STATIC_DIR / "sparql"), name="sparql-assets")
 
 
-def query_pool(app: FastAPI) -> QueryPool:
-    """The app's query workers, started on first use over the app's store."""
-    pool: QueryPool | None = getattr(app.state, "sparql_pool", None)
+def query_pool(app: FastAPI) -> QueryPool | RemoteQueries:
+    """What answers the app's queries: worker processes over the embedded store, started on
+    first use, or the remote engine."""
+    pool: QueryPool | RemoteQueries | None = getattr(app.state, "sparql_pool", None)
     if pool is not None:
         return pool
     with _POOL_LOCK:
@@ -77,7 +84,11 @@ def query_pool(app: FastAPI) -> QueryPool:
     return pool
 
 
-def _start_pool(store: Store, settings: Settings) -> QueryPool:
+def _start_pool(store: Store, settings: Settings) -> QueryPool | RemoteQueries:
+    if isinstance(store, RemoteStore):
+        return RemoteQueries(
+            store, PREFIXES, timeout=settings.query_timeout, output_prefixes=OUTPUT_PREFIXES
+        )
     path = getattr(store, "path", None)
     if not isinstance(path, Path):
         raise QueryFailed(
@@ -169,8 +180,10 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
     },
     400: {"description": "Not a protocol request, or a malformed query (the parser's "
           "message, with line and column).", "content": _ERROR},
-    403: {"description": "SPARQL Update (the endpoint is read-only), or SERVICE (it makes "
-          "no requests to other servers).", "content": _ERROR},
+    401: {"description": "SPARQL Update without the administrator's bearer token, when "
+          "updates are enabled (CELAC_KG_UPDATE_TOKEN).", "content": _ERROR},
+    403: {"description": "SPARQL Update (the endpoint is read-only, or the token is wrong), "
+          "or SERVICE (it makes no requests to other servers).", "content": _ERROR},
     406: {"description": "No format the client accepts fits the query's results.",
           "content": _ERROR},
     415: {"description": "A POST body of another media type.", "content": _ERROR},
@@ -241,12 +254,34 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
     (``application/sparql-query``; the dataset parameters then go in the URL)."""
     try:
         body = await _body(request)
-        sparql = protocol.from_post(
-            request.headers.get("content-type"), body, request.query_params.multi_items()
-        )
+        content_type = request.headers.get("content-type")
+        params = request.query_params.multi_items()
+        if settings.update_token:
+            text = update.update_text(content_type, body, params)
+            if text is not None:
+                update.authorize(request.headers.get("authorization"), settings.update_token)
+                return await _update(request, text)
+        sparql = protocol.from_post(content_type, body, params)
         return await _answer(request, sparql, store, settings)
     except SparqlError as e:
         return _error(e)
+
+
+async def _update(request: Request, text: str) -> Response:
+    """Apply the update, then read from the store afresh: new query workers, nothing cached."""
+    app = request.app
+    try:
+        app.state.store = await run_in_threadpool(apply_update, app.state.store, text)
+    except SyntaxError as e:
+        raise MalformedQuery(malformed(text, str(e))) from e
+    except GraphError as e:
+        raise QueryFailed(f"The update could not be applied: {e}") from e
+    app.state.sparql_counts = None
+    with _POOL_LOCK:
+        old, app.state.sparql_pool = getattr(app.state, "sparql_pool", None), None
+    if old is not None:
+        await run_in_threadpool(old.close)
+    return PlainTextResponse("The update was applied.\n", headers={"Vary": "Accept"})
 
 
 async def _body(request: Request) -> bytes:
@@ -439,4 +474,6 @@ def _error(error: SparqlError) -> Response:
     headers = {"Vary": "Accept"}
     if isinstance(error, Unavailable) and error.__class__ is Unavailable:
         headers["Retry-After"] = "1"
+    if isinstance(error, update.Unauthorized):
+        headers["WWW-Authenticate"] = update.REALM
     return PlainTextResponse(error.message + "\n", status_code=error.status, headers=headers)

@@ -3,7 +3,6 @@ uvicorn server on a free loopback port for real clients and the browser."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 import uvicorn
+from loopback import ENGINE_TIMEOUT, free_port
 
 from api.main import create_app
 from api.settings import Settings
@@ -22,9 +22,23 @@ if TYPE_CHECKING:
     from extract.build import BuildSummary
 
 
+@pytest.fixture(scope="session", params=["embedded", "remote"])
+def backend(request: pytest.FixtureRequest) -> str:
+    """Where the app's store is: embedded (pyoxigraph on disk), or a remote engine (a real
+    Oxigraph server on loopback, over the SPARQL protocol). Every test of the app runs on both."""
+    kind: str = request.param
+    return kind
+
+
 @pytest.fixture(scope="session")
-def settings(built: BuildSummary) -> Settings:
-    return Settings(data=built.publication.store, query_timeout=2.0, max_results=1000)
+def settings(built: BuildSummary, backend: str, request: pytest.FixtureRequest) -> Settings:
+    remote = request.getfixturevalue("loaded_engine").endpoint if backend == "remote" else ""
+    return Settings(
+        data=built.publication.store,
+        store=remote,
+        query_timeout=float(ENGINE_TIMEOUT),
+        max_results=1000,
+    )
 
 
 @pytest.fixture(scope="session")
@@ -39,17 +53,10 @@ def client(app: FastAPI) -> TestClient:
     return TestClient(app)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="session")
 def live_server(app: FastAPI) -> Iterator[str]:
     """The app served by uvicorn on 127.0.0.1 in a thread; yields its base URL."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=_free_port(), log_level="warning")
+    config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()

@@ -1,0 +1,64 @@
+"""What the fixtures that start servers on loopback share."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+# The Oxigraph server from PyPI (a dev dependency), beside this interpreter.
+OXIGRAPH = Path(sys.executable).parent / "oxigraph"
+ENGINE_TIMEOUT = 2  # seconds the engine gives a query (the test app's query_timeout too)
+
+
+def free_port() -> int:
+    """A TCP port of 127.0.0.1 free at the time of asking."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+@dataclass(frozen=True)
+class Engine:
+    """A SPARQL engine the tests started: its query endpoint, and its process."""
+
+    endpoint: str
+    pid: int
+
+
+@contextmanager
+def running_engine(location: Path) -> Iterator[Engine]:
+    """A real Oxigraph server on a free port of 127.0.0.1, its data in ``location``, stopped on
+    exit (its query endpoint is ``/query``; the Graph Store Protocol is at ``/store``, SPARQL
+    Update at ``/update``)."""
+    port = free_port()
+    log_path = location.parent / f"{location.name}.log"
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [str(OXIGRAPH), "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"]
+            + ["--timeout-s", str(ENGINE_TIMEOUT)],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            deadline = time.monotonic() + 30
+            while True:
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                    break
+                except OSError:
+                    if process.poll() is not None or time.monotonic() > deadline:
+                        raise RuntimeError(
+                            f"the Oxigraph server did not start: {log_path}"
+                        ) from None
+                    time.sleep(0.1)
+            yield Engine(f"http://127.0.0.1:{port}/query", process.pid)
+        finally:
+            process.terminate()
+            process.wait(10)
