@@ -95,12 +95,13 @@ def build(corpus: Path, out: Path, steps: Steps | None = None) -> BuildSummary:
             method=(tracer.METHOD, tracer.VERSION),
         )
     with steps.step("validating"):
-        report = validate(union_graph(ds), ontology=ontology)
+        union = union_graph(ds)
+        report = validate(union, ontology=ontology)
         if not report.conforms:
             raise InvalidGraph(
                 f"the graph built from {corpus} does not conform to the shapes; nothing was "
                 f"published:\n{report.text()}"
             )
     with steps.step("storing"):
-        publication = publish(ds, out)
+        publication = publish(ds, out, union)
     return BuildSummary(plans, publication, dict(steps.times))

@@ -59,8 +59,9 @@ def union_graph(ds: Dataset) -> Graph:
     return g
 
 
-def publish(ds: Dataset, out: Path) -> Publication:
-    """Write ``ds`` as a store and dumps under ``out/builds/…``, then point ``out/current`` at it."""
+def publish(ds: Dataset, out: Path, union: Graph | None = None) -> Publication:
+    """Write ``ds`` as a store and dumps under ``out/builds/…``, then point ``out/current`` at it;
+    ``union`` is ``union_graph(ds)`` when the caller has made it already."""
     builds = out / BUILDS
     builds.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -69,7 +70,7 @@ def publish(ds: Dataset, out: Path) -> Publication:
         folder.mkdir()
         store = write_store(folder / "store", quads(ds))
         count = len(store)
-        dumps = _write_dumps(ds, folder / "dumps")
+        dumps = _write_dumps(union_graph(ds) if union is None else union, folder / "dumps")
         dump_nquads(store, dumps["nq"])
         del store
         _swap(out, folder)
@@ -80,11 +81,10 @@ def publish(ds: Dataset, out: Path) -> Publication:
     return Publication(folder, folder / "store", dumps, count)
 
 
-def _write_dumps(ds: Dataset, folder: Path) -> dict[str, Path]:
+def _write_dumps(union: Graph, folder: Path) -> dict[str, Path]:
     """Turtle and JSON-LD of the union graph; the N-Quads dump is the store's own."""
     folder.mkdir()
     paths = {ext: folder / f"{DUMP_NAME}.{ext}" for ext in DUMPS}
-    union = union_graph(ds)
     union.serialize(paths["ttl"], format="turtle", encoding="utf-8")
     union.serialize(paths["jsonld"], format="json-ld", context=PREFIXES, encoding="utf-8")
     return paths
