@@ -1219,3 +1219,37 @@ def test_trace_writer_output_conforms() -> None:
     assert (node, URIRef(CELAC + "method"), method_iri("0.1")) in g
     assert (URIRef(ID + MANDATE_IRI), URIRef(CELAC + "continues"), URIRef(ID + EARLIER_IRI)) in g
     assert (URIRef(ID + MANDATE_IRI), URIRef(CELAC + "continues"), URIRef(ID + OTHER_IRI)) not in g
+
+
+# Where rdflib's SPARQL and pyoxigraph's part: rdflib compares the string "10" with the integer
+# 100 and finds it greater; SPARQL makes that comparison an error, which drops the row. (The case
+# is still rejected, by sh:datatype.)
+RDFLIB_ONLY = {"position selector end as a string": "ends at 10, past the end"}
+
+
+@pytest.mark.parametrize("case", [*CONFORMING, *VIOLATING], ids=lambda c: c.id)
+def test_sparql_constraints_agree_with_pyshacl(case: Case, shapes: Graph) -> None:
+    """pyoxigraph's evaluation of the SHACL-SPARQL constraints (what ``validate`` uses) finds
+    the results pySHACL finds for them, messages and all, but for rdflib's own comparisons."""
+    patterns = [
+        message_pattern(str(shapes.value(c, SH.message))) for c in shapes.objects(None, SH.sparql)
+    ]
+    _, results, _ = pyshacl.validate(
+        case.graph(), shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
+    )
+    theirs = sorted(
+        (str(results.value(r, SH.focusNode)), message)
+        for r in results.subjects(RDF.type, SH.ValidationResult)
+        for message in map(str, results.objects(r, SH.resultMessage))
+        if any(p.fullmatch(message) for p in patterns)
+    )
+    ours = sorted(
+        (str(v.focus), v.message)
+        for v in report(case).violations
+        if any(p.fullmatch(v.message) for p in patterns)
+    )
+    quirk = RDFLIB_ONLY.get(case.id)
+    if quirk is not None:
+        assert [m for _, m in theirs if quirk in m] and not [m for _, m in ours if quirk in m]
+        theirs = [(f, m) for f, m in theirs if quirk not in m]
+    assert ours == theirs
