@@ -1,6 +1,6 @@
 """A store that is a SPARQL 1.1 server reached over HTTP: Oxigraph server, Fuseki, Virtuoso, QLever.
 
-Queries go by the SPARQL 1.1 Protocol (a POST of ``application/sparql-query``), and their answers
+Queries go by the SPARQL 1.1 Protocol (a POST of a form), and their answers
 come back as pyoxigraph objects, read as they arrive, so code written for the embedded store works
 unchanged and a consumer that stops early (a capped answer) stops the download too. A build is
 loaded with the SPARQL 1.1 Graph Store Protocol, one ``PUT`` per named graph.
@@ -175,12 +175,14 @@ class RemoteStore:
             else "".join(f"PREFIX {p}: <{iri}> " for p, iri in prefixes.items())
         )
         deadline = time.monotonic() + self.timeout
+        # A form, so that a dataset of many graphs goes in the body, not in the URL.
+        form = urlencode([("query", prologue + sparql), *params])
         response = self._request(
             "POST",
             self.endpoint,
-            params,
-            body=(prologue + sparql).encode(),
-            headers={"Content-Type": "application/sparql-query", "Accept": ACCEPT},
+            [],
+            body=form.encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT},
         )
         if response.status == 400:
             raise SyntaxError(_unshift(_message(response), len(prologue)))
