@@ -129,10 +129,11 @@ def read_instruments(path: Path = INSTRUMENTS) -> list[Instrument]:
     ]
 
 
-def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    dot = sum(w * b[k] for k, w in a.items() if k in b)
-    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
-    return dot / norm if norm else 0.0
+_NONE: dict[str, float] = {}
+
+
+def _norm(v: Mapping[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in v.values()))
 
 
 def name_words(name: str) -> frozenset[str]:
@@ -230,6 +231,8 @@ class Tracer:
             if key not in self.speakers
         }
         self._owners: dict[str, set[str]] = {}
+        self._norms: dict[int, float] = {}
+        self._lemmas: dict[int, tuple[list[tuple[str, float, list[str]]], float]] = {}
         self.items: list[Item] = []
         for rank, plan in enumerate(self.plans):
             for area in plan.all_areas():
@@ -366,26 +369,48 @@ class Tracer:
             return 1.0, ["a meeting of the kind the earlier mandate called for"]
         return 0.0, []
 
+    # Each vector's norm, and each later vector's lemmas with their weights and pieces, are
+    # worked out once per trace (by the vector's id: the vectors live as long as the trace).
+
+    def _cosine(self, a: Mapping[str, float], b: Mapping[str, float]) -> float:
+        dot = sum(w * b[k] for k, w in a.items() if k in b)
+        norms = self._norms
+        na = norms[id(a)] if id(a) in norms else norms.setdefault(id(a), _norm(a))
+        nb = norms[id(b)] if id(b) in norms else norms.setdefault(id(b), _norm(b))
+        norm = na * nb
+        return dot / norm if norm else 0.0
+
     def _coverage(self, a: Mapping[str, float], b: Mapping[str, float]) -> float:
-        lemmas = [k for k in a if not k.startswith("~")]
-        total = sum(self._idf(k) for k in lemmas)
+        known = self._lemmas.get(id(a))
+        if known is None:
+            weights = [
+                (
+                    k,
+                    self._idf(k),
+                    [f"~{k[i : i + GRAM]}" for i in range(len(k) - GRAM + 1)]
+                    if len(k) > GRAM
+                    else [],
+                )
+                for k in a
+                if not k.startswith("~")
+            ]
+            known = self._lemmas[id(a)] = (weights, sum(w for _, w, _ in weights))
+        weights, total = known
         if not total:
             return 0.0
         held = 0.0
-        for k in lemmas:
+        for k, w, pieces in weights:
             if k in b:
-                held += self._idf(k)
-            elif len(k) > GRAM and any(
-                f"~{k[i : i + GRAM]}" in b for i in range(len(k) - GRAM + 1)
-            ):
-                held += PIECE * self._idf(k)
+                held += w
+            elif pieces and any(p in b for p in pieces):
+                held += PIECE * w
         return held / total
 
     def score(self, later: Item, earlier: Item, vectors: Mapping[int, dict[str, float]]) -> Link:
         a, b = vectors[id(later)], vectors[id(earlier)]
-        lexical = _cosine(a, b)
+        lexical = self._cosine(a, b)
         coverage = self._coverage(a, b)
-        area = _cosine(a, self._areas.get(earlier.area, {}))
+        area = self._cosine(a, self._areas.get(earlier.area, _NONE))
         names, shared_names = self._names(later, earlier)
         series, shared_series = self._series(later, earlier)
         themes = (
@@ -547,6 +572,8 @@ class Tracer:
     def trace(self) -> list[Link]:
         """The top candidates of every later mandate, ranked; the asserted ones marked."""
         vectors = {id(item): self._vector(item) for item in self.items}
+        self._norms.clear()
+        self._lemmas.clear()
         self._areas = {}
         for item in self.items:
             whole = self._areas.setdefault(item.area, {})
