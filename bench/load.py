@@ -54,6 +54,21 @@ class LoadReport:
         ordered = sorted(self.latencies_ms)
         return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
 
+    def summary(self) -> dict[str, object]:
+        """The figures, for a JSON record: counts, rate, latency percentiles (ms), by kind."""
+        return {
+            "clients": self.clients,
+            "seconds": round(self.seconds, 3),
+            "requests": self.requests,
+            "errors": self.errors,
+            "per_second": round(self.requests / self.seconds, 1) if self.seconds else 0.0,
+            "latency_ms": {f"p{p}": round(self.percentile(p), 2) for p in (50, 95, 99)},
+            "by_kind": {
+                kind: {"requests": n, "errors": e} for kind, (n, e) in self.by_kind.items()
+            },
+            "error_samples": self.error_samples,
+        }
+
     def text(self) -> str:
         lines = [
             f"{self.requests} requests by {self.clients} clients in {self.seconds:.1f} s "

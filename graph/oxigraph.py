@@ -25,12 +25,29 @@ class OxigraphStore:
     """A pyoxigraph store opened read-only; queries see the union of the named graphs by default."""
 
     def __init__(self, path: Path) -> None:
+        """Open the store in ``path``.
+
+        Raises:
+            StoreError: ``path`` holds no store, or one that is damaged (files truncated, missing
+                or overwritten) or unreadable; the message names the folder, says why, and that
+                a new build (`celac-kg build`) replaces it.
+        """
         if not is_store(path):
             raise StoreError(f"{path} holds no store: build one with `celac-kg build`")
         try:
             self._store = Store.read_only(str(path))
+        # RocksDB reports a damaged file as "Corruption: …" (a RuntimeError), a missing or
+        # unreadable one as an IO error (an OSError).
+        except RuntimeError as e:
+            raise StoreError(
+                f"the store in {path} is damaged and cannot be opened ({e}); build it again "
+                f"with `celac-kg build`, which writes a new store beside it"
+            ) from e
         except OSError as e:
-            raise StoreError(f"the store in {path} cannot be opened: {e}") from e
+            raise StoreError(
+                f"the store in {path} cannot be opened ({e}); if files are missing from it, "
+                f"build it again with `celac-kg build`"
+            ) from e
         self.path = path
 
     def query(self, sparql: str) -> Result:
@@ -42,6 +59,10 @@ class OxigraphStore:
             raise QueryError(f"malformed query: {e}") from e
         except OSError as e:
             raise QueryError(f"the query failed: {e}") from e
+        except RuntimeError as e:  # a damaged file met only now: RocksDB reads blocks lazily
+            raise QueryError(
+                f"the store in {self.path} is damaged ({e}); build it again with `celac-kg build`"
+            ) from e
 
     def __len__(self) -> int:
         return len(self._store)

@@ -27,7 +27,6 @@ CURRENT = "current"
 BUILDS = "builds"
 DUMP_NAME = "celac-kg"
 DUMPS = {"ttl": "turtle", "nq": "nquads", "jsonld": "json-ld"}
-KEEP = 2  # builds kept: the current one and the one before, for readers still holding it
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,8 @@ def publish(ds: Dataset, out: Path, union: Graph | None = None) -> Publication:
     ``union`` is ``union_graph(ds)`` when the caller has made it already."""
     builds = out / BUILDS
     builds.mkdir(parents=True, exist_ok=True)
+    link = out / CURRENT
+    previous = link.resolve() if link.is_symlink() else None  # kept for readers still holding it
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     folder = builds / f"{stamp}-{os.getpid()}"
     try:
@@ -79,7 +80,7 @@ def publish(ds: Dataset, out: Path, union: Graph | None = None) -> Publication:
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    _prune(builds, keep=folder)
+    _prune(builds, keep={folder.resolve(), previous})
     return Publication(folder, folder / "store", dumps, count)
 
 
@@ -112,8 +113,24 @@ def _swap(out: Path, folder: Path) -> None:
     os.replace(tmp, link)
 
 
-def _prune(builds: Path, keep: Path) -> None:
-    folders = sorted((p for p in builds.iterdir() if p.is_dir()), key=lambda p: p.name)
-    old = [p for p in folders if p != keep][: max(0, len(folders) - KEEP)]
-    for folder in old:
-        shutil.rmtree(folder, ignore_errors=True)
+def _prune(builds: Path, keep: set[Path | None]) -> None:
+    """Remove every build folder but ``keep`` (the new build and the one before): older builds,
+    and what a killed build left half written. A build still running (its process, named in the
+    folder's name, is alive) is left to finish."""
+    for folder in builds.iterdir():
+        if folder.is_dir() and folder.resolve() not in keep and not _running(folder):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(folder: Path) -> bool:
+    """Whether another process, alive, is writing the build ``folder`` (``<stamp>-<pid>``)."""
+    pid = folder.name.rpartition("-")[2]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, another user's
+        return True
+    return True

@@ -48,6 +48,7 @@ SOLUTIONS = "application/sparql-results+json"
 TRIPLES = "application/n-triples"
 ACCEPT = f"{SOLUTIONS}, {TRIPLES};q=0.9"
 SCHEMES = ("http", "https")
+CANCELLED = b"operation has been cancelled"
 GRAPHS_TTL = 30.0  # seconds the list of the engine's graphs is kept
 _FIRST_LINE = re.compile(r"\bat 1:(\d+)")
 
@@ -132,9 +133,7 @@ class RemoteStore:
             body=(self._prologue + sparql).encode(),
             headers={"Content-Type": "application/sparql-update"},
         )
-        if response.status == 400:
-            raise SyntaxError(_unshift(_message(response), len(self._prologue)))
-        _raise_for_status(response, f"the update to {self.endpoint}")
+        _raise_for_status(response, f"the update to {self.endpoint}", len(self._prologue))
         response.read()
         self._graphs = None
 
@@ -184,9 +183,7 @@ class RemoteStore:
             body=form.encode(),
             headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": ACCEPT},
         )
-        if response.status == 400:
-            raise SyntaxError(_unshift(_message(response), len(prologue)))
-        _raise_for_status(response, f"the query to {self.endpoint}")
+        _raise_for_status(response, f"the query to {self.endpoint}", len(prologue))
         kind = response.getheader("Content-Type", "").partition(";")[0].strip().lower()
         if kind == SOLUTIONS:
             return parse_query_results(
@@ -310,6 +307,7 @@ class _Reader:
 
     def __init__(self, response: http.client.HTTPResponse, deadline: float, timeout: float) -> None:
         self._response = response
+        self._tail = b""
         self._deadline = deadline
         self._timeout = timeout
 
@@ -325,6 +323,11 @@ class _Reader:
             ) from e
         if not chunk:
             self._response.close()
+        # Oxigraph writes its cancellation at --timeout-s into an answer already begun (200).
+        seen, self._tail = self._tail + chunk, chunk[-len(CANCELLED) :]
+        if CANCELLED in seen:
+            self._response.close()
+            raise QueryTimeout("the SPARQL engine stopped the query at its own time limit")
         return chunk
 
     def readable(self) -> bool:
@@ -358,12 +361,24 @@ def _unshift(message: str, columns: int) -> str:
     return _FIRST_LINE.sub(lambda m: f"at 1:{max(1, int(m[1]) - columns)}", message, count=1)
 
 
-def _raise_for_status(response: http.client.HTTPResponse, what: str) -> None:
+def _raise_for_status(
+    response: http.client.HTTPResponse, what: str, prologue: int | None = None
+) -> None:
+    """Nothing for a success; else the error the engine's answer means.
+
+    Raises:
+        QueryTimeout: the engine stopped the operation at its time limit.
+        SyntaxError: a 400 to a query or update (after a ``prologue`` of that many characters).
+        QueryError: any other failure.
+    """
     if response.status < 300:
         return
     message = _message(response)
-    if response.status in (408, 503, 504):
+    # Oxigraph answers an operation stopped at its --timeout-s with an error saying so.
+    if response.status in (408, 503, 504) or "cancelled" in message.lower():
         raise QueryTimeout(f"{what} ran out of time (HTTP {response.status}): {message}")
+    if response.status == 400 and prologue is not None:
+        raise SyntaxError(_unshift(message, prologue))
     raise QueryError(f"{what} failed with HTTP {response.status}: {message}")
 
 

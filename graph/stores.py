@@ -14,6 +14,11 @@ from graph.publish import store_path
 from graph.remote import RemoteStore, is_remote
 from graph.store import Store
 
+# A remote engine is waited for this much longer than ``timeout``, so that its own limit (set it
+# to the same: ``oxigraph serve --timeout-s``) stops a runaway query first, freeing its CPU; ours
+# is for an engine without one.
+ENGINE_GRACE = 1.0
+
 
 def open_store(
     data: Path, remote: str = "", *, graph_store: str = "", timeout: float = 30.0
@@ -31,7 +36,9 @@ def open_store(
             dumps: Path | None = store_path(data).resolve().parent / "dumps"
         except StoreError:
             dumps = None
-        store = RemoteStore(remote, graph_store=graph_store or None, timeout=timeout, dumps=dumps)
+        store = RemoteStore(
+            remote, graph_store=graph_store or None, timeout=timeout + ENGINE_GRACE, dumps=dumps
+        )
         store.check()
         return store
     return OxigraphStore(store_path(data))

@@ -155,8 +155,18 @@ _QUERY_PARAMETER: dict[str, Any] = {
 }
 
 
+# What each answer is, for the OpenAPI schema: JSON ones are objects (JSON-LD may be an array).
+_SCHEMAS: dict[str, dict[str, Any]] = {
+    "application/sparql-results+json": {"type": "object"},
+    "application/ld+json": {"type": ["object", "array"]},
+}
+
+
 def _media(kind: str) -> dict[str, Any]:
-    return {f.media_type: {"schema": {"type": "string"}} for f in formats.FORMATS[kind]}
+    return {
+        f.media_type: {"schema": _SCHEMAS.get(f.media_type, {"type": "string"})}
+        for f in formats.FORMATS[kind]
+    }
 
 
 _ERROR = {"text/plain": {"schema": {"type": "string"}}}
@@ -371,7 +381,10 @@ async def _service_description(
 ) -> Response:
     counts: description.DatasetCounts | None = getattr(request.app.state, "sparql_counts", None)
     if counts is None:
-        counts = await run_in_threadpool(description.count_triples, store)
+        try:
+            counts = await run_in_threadpool(description.count_triples, store)
+        except GraphError as e:
+            raise Unavailable(f"The dataset cannot be described now: {e}") from e
         request.app.state.sparql_counts = counts
     triples = description.service_description(
         _endpoint(request),

@@ -2,7 +2,9 @@
 
 SparqlError
 ├── BadRequest            400  the request does not follow the SPARQL 1.1 Protocol
-│   └── MalformedQuery    400  the query does not parse (the parser's message, line and column)
+│   ├── MalformedQuery    400  the query does not parse (the parser's message, line and column)
+│   ├── TooComplex        400  nested too deeply, or too long a property path, to evaluate safely
+│   └── QueryCrashed      400  the query's evaluation crashed its worker process (now replaced)
 ├── Forbidden             403  what the endpoint does not do
 │   ├── UpdateForbidden   403  SPARQL Update: the endpoint is read-only
 │   └── ServiceForbidden  403  SERVICE: the endpoint makes no requests to other servers
@@ -11,7 +13,8 @@ SparqlError
 ├── UnsupportedMediaType  415  a POST body that is neither a form nor a query
 ├── QueryFailed           500  the engine could not evaluate the query
 └── Unavailable           503  the query ran past the time limit, or every worker is busy
-    └── QueryTimeout      503
+    ├── QueryTimeout      503
+    └── OutOfMemory       503  the query needed more memory than a worker may use
 """
 
 from __future__ import annotations
@@ -37,6 +40,16 @@ class BadRequest(SparqlError):
 
 class MalformedQuery(BadRequest):
     """Raised when the query does not parse; the message is the parser's, with line and column."""
+
+
+class TooComplex(BadRequest):
+    """Raised when the query nests groups, sub-queries or parentheses deeper, or chains more
+    property-path steps, than the endpoint evaluates; the message says which and the limit."""
+
+
+class QueryCrashed(BadRequest):
+    """Raised when evaluating the query crashed its worker process (a signal such as SIGSEGV);
+    the worker has been replaced, and the same query would crash the next one."""
 
 
 class Forbidden(SparqlError):
@@ -85,3 +98,8 @@ class Unavailable(SparqlError):
 
 class QueryTimeout(Unavailable):
     """Raised when a query runs past the time limit; its evaluation has been stopped."""
+
+
+class OutOfMemory(Unavailable):
+    """Raised when a query needed more memory than a worker may use; its evaluation has been
+    stopped."""

@@ -8,6 +8,10 @@ limit is stopped by killing its worker, which a fresh one replaces. The pool sta
 workers and more, up to ``max_size``, when all are busy, so a runaway query does not hold up the
 others; a worker once started stays until the pool closes.
 
+A query nested deeper, or with more property-path steps, than the limits below is refused before
+it reaches a worker; should a query still crash its worker (a signal such as SIGSEGV), the client
+is told so and the pool carries on with a fresh worker.
+
 Per query the parent only writes the job to a pipe and reads the answer, already serialized by
 the worker, back: :meth:`QueryPool.run_async` waits for it on the event loop, without a thread.
 """
@@ -18,6 +22,7 @@ import asyncio
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -30,11 +35,47 @@ from pathlib import Path
 
 from starlette.concurrency import run_in_threadpool
 
-from api.sparql.errors import MalformedQuery, QueryFailed, QueryTimeout, Unavailable
+from api.sparql.errors import (
+    MalformedQuery,
+    OutOfMemory,
+    QueryCrashed,
+    QueryFailed,
+    QueryTimeout,
+    TooComplex,
+    Unavailable,
+)
 from api.sparql.formats import BY_NAME, ResultFormat
 from api.sparql.worker import Config, Job
 
 _POSITION = re.compile(r"\bat (\d+):(\d+)")
+# Real queries nest a few levels and chain a few path steps. Oxigraph's parser and planner recurse
+# once per level (on a main thread's 8 MiB stack 2,000 nested sub-SELECTs end the process with
+# SIGSEGV; a worker's larger stack moves that past the size limit), nested OPTIONALs take time
+# growing as the 4th power of their depth (100: 0.3 s, 200: 2.5 s), and a sequence path time cubic
+# in its steps (500 steps: 5 s). So much more than real queries need is refused at once, with a
+# message, rather than run to the time limit.
+MAX_NESTING = 100
+MAX_SLASHES = 128
+# Strings, IRIs and comments: their brackets and slashes are not the query's.
+_OPAQUE = re.compile(
+    "|".join(
+        [
+            r'"""(?:[^"\\]|\\.|"(?!""))*+"""',
+            r"'''(?:[^'\\]|\\.|'(?!''))*+'''",
+            r'"(?:[^"\\\n\r]|\\.)*+"',
+            r"'(?:[^'\\\n\r]|\\.)*+'",
+            r'<[^<>"{}|^`\\\x00-\x20]*+>',
+            r"#[^\n\r]*+",
+        ]
+    )
+)
+_STRUCTURE = re.compile(r"[{}()\[\]/]")
+_OPENING = frozenset("{([")
+# Bytes of memory a worker may take for a query (a sort of every mandate three times over takes
+# 200 MB a second); an allocation past it ends the worker with SIGABRT.
+MEMORY = 1024 * 1024 * 1024
+# Signals with which a process ends when it crashes, as opposed to being stopped.
+_CRASHES = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGILL, signal.SIGFPE})
 # The folder that holds the ``api`` package, so workers import the same code whatever their cwd.
 _ROOT = str(Path(__file__).resolve().parents[2])
 
@@ -68,6 +109,75 @@ def malformed(query: str, message: str) -> str:
     return text
 
 
+def check_shape(query: str) -> None:
+    """Refuse a query nested deeper than :data:`MAX_NESTING` levels of ``{ }``, ``( )`` and
+    ``[ ]``, or with more than :data:`MAX_SLASHES` ``/`` (property-path steps or divisions),
+    outside its strings, IRIs and comments.
+
+    Raises:
+        TooComplex: the query is over either limit; the message gives its figure and the limit.
+    """
+    depth = deepest = slashes = 0
+    for char in _STRUCTURE.findall(_OPAQUE.sub(" ", query)):
+        if char == "/":
+            slashes += 1
+        elif char in _OPENING:
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise TooComplex(
+            f"The query nests groups, sub-queries, brackets or parentheses {deepest} levels deep, "
+            f"over the limit of {MAX_NESTING}; flatten it (a chain of patterns in one group "
+            "means the same as nested groups)."
+        )
+    if slashes > MAX_SLASHES:
+        raise TooComplex(
+            f"The query has {slashes} `/` (property-path steps or divisions), over the limit of "
+            f"{MAX_SLASHES}; use a shorter path, or a repeated one (p+, p*)."
+        )
+
+
+def prepare(
+    query: str,
+    *,
+    timeout: float,
+    solutions: ResultFormat,
+    graph: ResultFormat,
+    limit: int,
+    link: str,
+    default_graphs: Sequence[str] | None = None,
+    named_graphs: Sequence[str] | None = None,
+    union: bool = True,
+) -> PreparedQuery:
+    """The job of evaluating ``query`` within ``timeout`` seconds and writing at most ``limit``
+    rows or triples, in ``solutions`` for SELECT/ASK or ``graph`` for CONSTRUCT/DESCRIBE; a cut
+    JSON or XML answer links to ``link``.
+
+    ``default_graphs``/``named_graphs``, when either is given, make the dataset (the protocol's
+    ``default-graph-uri``, ``named-graph-uri``). Without them the query's own FROM and FROM
+    NAMED apply, and ``union`` makes the default graph the union of all named graphs: it must
+    be False for a query with FROM, which it would override.
+
+    Raises:
+        TooComplex: the query nests too deeply or chains too many path steps.
+    """
+    check_shape(query)
+    job = Job(
+        query,
+        default_graphs,
+        named_graphs,
+        union,
+        solutions.name,
+        graph.name,
+        limit,
+        timeout,
+        link,
+    )
+    return PreparedQuery(query, json.dumps(asdict(job)).encode())
+
+
 class _Worker:
     """One worker process and the two pipes to it."""
 
@@ -99,6 +209,15 @@ class _Worker:
         self.stop = weakref.finalize(self, _stop, self.process, self.jobs, self.replies)
 
 
+def _exit_code(process: subprocess.Popen[bytes]) -> int | None:
+    """The exit code of a worker whose pipe has closed; None if it is still running a moment
+    later (its pipe closes just before it has exited)."""
+    try:
+        return process.wait(timeout=1.0)
+    except subprocess.TimeoutExpired:
+        return None
+
+
 def _stop(process: subprocess.Popen[bytes], jobs: Connection, replies: Connection) -> None:
     """Kill the worker, which is harmless even when it is idle (it only reads), and reap it."""
     if process.poll() is None:
@@ -109,12 +228,15 @@ def _stop(process: subprocess.Popen[bytes], jobs: Connection, replies: Connectio
 
 
 class QueryPool:
-    """Worker processes over the store in ``store_path``, answering queries within ``timeout``.
+    """Worker processes over the store in ``store_path``, answering queries within ``timeout``
+    seconds and ``memory`` bytes (0: no limit).
 
     Raises (from :meth:`run`):
         MalformedQuery: the query does not parse.
         QueryFailed: the engine failed, or the worker died.
         QueryTimeout: the query ran past ``timeout`` seconds; its worker was killed.
+        OutOfMemory: the query needed more than ``memory`` bytes; its worker ended.
+        QueryCrashed: the query crashed its worker (SIGSEGV …).
         Unavailable: every worker stayed busy for ``timeout`` seconds.
     """
 
@@ -127,6 +249,7 @@ class QueryPool:
         size: int = 2,
         max_size: int = 8,
         output_prefixes: Mapping[str, str] | None = None,
+        memory: int = MEMORY,
     ) -> None:
         if size < 1 or max_size < size:
             raise ValueError(
@@ -136,6 +259,7 @@ class QueryPool:
             str(store_path),
             dict(prefixes),
             dict(prefixes if output_prefixes is None else output_prefixes),
+            memory,
         )
         self.timeout = timeout
         self.size = size
@@ -194,27 +318,18 @@ class QueryPool:
         named_graphs: Sequence[str] | None = None,
         union: bool = True,
     ) -> PreparedQuery:
-        """The job of evaluating ``query`` and writing at most ``limit`` rows or
-        triples, in ``solutions`` for SELECT/ASK or ``graph`` for CONSTRUCT/DESCRIBE; a cut
-        JSON or XML answer links to ``link``.
-
-        ``default_graphs``/``named_graphs``, when either is given, make the dataset (the protocol's
-        ``default-graph-uri``, ``named-graph-uri``). Without them the query's own FROM and FROM
-        NAMED apply, and ``union`` makes the default graph the union of all named graphs: it must
-        be False for a query with FROM, which it would override.
-        """
-        job = Job(
+        """:func:`prepare` under this pool's time limit."""
+        return prepare(
             query,
-            default_graphs,
-            named_graphs,
-            union,
-            solutions.name,
-            graph.name,
-            limit,
-            self.timeout,
-            link,
+            timeout=self.timeout,
+            solutions=solutions,
+            graph=graph,
+            limit=limit,
+            link=link,
+            default_graphs=default_graphs,
+            named_graphs=named_graphs,
+            union=union,
         )
-        return PreparedQuery(query, json.dumps(asdict(job)).encode())
 
     def _send(self, job: PreparedQuery, worker: _Worker, deadline: float) -> _Worker:
         """Send ``job`` to ``worker``, or to a fresh worker if that one has died meanwhile."""
@@ -231,10 +346,26 @@ class QueryPool:
         try:
             reply = worker.replies.recv_bytes()
         except (EOFError, OSError) as e:
+            ended = _exit_code(worker.process)
             self._discard(worker)
-            if time.monotonic() >= deadline:
+            if time.monotonic() >= deadline or ended == -signal.SIGALRM:
                 raise QueryTimeout(self._too_long()) from e
-            raise QueryFailed(f"the query's worker process ended without answering ({e!r})") from e
+            if ended == -signal.SIGABRT and self.config.memory:
+                raise OutOfMemory(
+                    f"The query needed more than the {self.config.memory / 2**20:g} MiB of "
+                    "memory a query may use, and was stopped; narrow it (more specific patterns, "
+                    "a LIMIT) or ask for less."
+                ) from e
+            if ended is not None and -ended in _CRASHES:
+                raise QueryCrashed(
+                    f"Evaluating the query crashed the engine (its worker process ended with "
+                    f"{signal.Signals(-ended).name}); the endpoint carries on with a fresh worker, "
+                    "but the same query would crash it again: simplify it (less nesting, fewer "
+                    "patterns)."
+                ) from e
+            raise QueryFailed(
+                f"the query's worker process ended without answering ({e!r}, exit code {ended})"
+            ) from e
         self._release(worker)
         head, _, body = reply.partition(b"\n")
         header = json.loads(head)
@@ -300,11 +431,12 @@ class QueryPool:
             worker.stop()
 
     def _discard(self, worker: _Worker) -> None:
-        """Kill ``worker`` (its query stops) and start a replacement if the pool runs short."""
+        """Kill ``worker`` (its query stops) and start its replacement at once, so that the
+        next queries find it started (under load, starting takes a good part of a second)."""
         worker.stop()
         with self._lock:
             self._workers.discard(worker)
-            if not self._closed and len(self._workers) < self.size:
+            if not self._closed and len(self._workers) < self.max_size:
                 try:
                     fresh = self._start()
                 except Unavailable:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict
 from typing import cast
 
 from pyoxigraph import Store
 from starlette.concurrency import run_in_threadpool
 
 from api.sparql.errors import MalformedQuery, QueryFailed, QueryTimeout
-from api.sparql.execute import Answer, PreparedQuery, malformed
+from api.sparql.execute import Answer, PreparedQuery, malformed, prepare
 from api.sparql.formats import BY_NAME, ResultFormat
 from api.sparql.worker import Config, Job, answer
 from graph.errors import QueryError
@@ -58,19 +57,19 @@ class RemoteQueries:
         named_graphs: Sequence[str] | None = None,
         union: bool = True,
     ) -> PreparedQuery:
-        """The job of answering ``query``, as :meth:`QueryPool.prepare` makes it."""
-        job = Job(
+        """:func:`api.sparql.execute.prepare` under this time limit; a query nested too deeply
+        is refused here too (one such query overflows the stack of an Oxigraph server)."""
+        return prepare(
             query,
-            default_graphs,
-            named_graphs,
-            union,
-            solutions.name,
-            graph.name,
-            limit,
-            self.timeout,
-            link,
+            timeout=self.timeout,
+            solutions=solutions,
+            graph=graph,
+            limit=limit,
+            link=link,
+            default_graphs=default_graphs,
+            named_graphs=named_graphs,
+            union=union,
         )
-        return PreparedQuery(query, json.dumps(asdict(job)).encode())
 
     def run(self, prepared: PreparedQuery) -> Answer:
         """Evaluate ``prepared`` on the engine, blocking until it is answered."""

@@ -6,8 +6,9 @@ first message on REQUESTS_FD is the configuration (store folder, prefixes); then
 job, and each job gets one message on REPLIES_FD: a header, a newline, and the body. pyoxigraph cannot
 cancel a running query, so a query is stopped by ending its process: the parent kills the worker
 when the time limit passes, and the worker's own ``SIGALRM`` (left at its default action, which
-terminates the process) does it too should the parent be late. The worker exits when its parent
-closes the pipe, and ignores Ctrl-C (the parent's to handle).
+terminates the process) does it too should the parent be late. A query that needs more memory
+than the worker's budget fails to allocate it, which ends the process too (SIGABRT). The worker
+exits when its parent closes the pipe, and ignores Ctrl-C (the parent's to handle).
 
 Only the standard library and pyoxigraph are imported here, so that a worker starts quickly.
 """
@@ -15,12 +16,15 @@ Only the standard library and pyoxigraph are imported here, so that a worker sta
 from __future__ import annotations
 
 import json
+import resource
 import signal
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any
 
 from pyoxigraph import (
@@ -51,6 +55,7 @@ RDF_WRITERS: dict[str, RdfFormat] = {
 }
 # A worker's own deadline comes this long after its parent's, so the parent normally acts first.
 GRACE = 0.5
+STACK_BYTES = 512 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +88,7 @@ class Config:
     store: str  # the store folder
     prefixes: dict[str, str]  # declared for every query
     output_prefixes: dict[str, str]  # used in Turtle answers
+    memory: int = 0  # bytes the worker's data may grow by once the store is open; 0: no limit
 
 
 def answer(store: Store, job: Job, config: Config) -> Reply:
@@ -138,10 +144,21 @@ def _solutions(solutions: QuerySolutions, fmt: ResultFormat, limit: int) -> tupl
     return rows.serialize(format=RESULT_WRITERS[fmt.name]) or b"", capped
 
 
+def limit_memory(budget: int) -> None:
+    """Let this process's data (heap, anonymous mappings) grow by at most ``budget`` bytes: past
+    it an allocation fails, and the engine ends the process with SIGABRT."""
+    status = Path("/proc/self/status").read_text()
+    used = next(int(line.split()[1]) * 1024 for line in status.splitlines() if "VmData:" in line)
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    resource.setrlimit(resource.RLIMIT_DATA, (used + budget, hard))
+
+
 def serve(requests: Connection, replies: Connection) -> None:
     """Answer jobs from ``requests`` on ``replies`` until the parent closes ``requests``."""
     config = Config(**json.loads(requests.recv_bytes()))
     store = Store.read_only(config.store)
+    if config.memory:
+        limit_memory(config.memory)
     while True:
         try:
             message = requests.recv_bytes()
@@ -165,11 +182,22 @@ def main(argv: Sequence[str]) -> int:
         return 2
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    serve(
-        Connection(int(argv[1]), writable=False),
-        Connection(int(argv[2]), readable=False),
-    )
-    return 0
+    # The parser and the evaluator recurse once per level of nesting: a thread with a large
+    # stack (only the pages touched take memory) takes queries that would overflow the main
+    # thread's 8 MiB and end the process with SIGSEGV.
+    threading.stack_size(STACK_BYTES)
+    requests = Connection(int(argv[1]), writable=False)
+    replies = Connection(int(argv[2]), readable=False)
+    status = [1]  # unless serve() returns: it raised, and the thread printed the traceback
+
+    def run() -> None:
+        serve(requests, replies)
+        status[0] = 0
+
+    thread = threading.Thread(target=run, name="queries")
+    thread.start()
+    thread.join()
+    return status[0]
 
 
 if __name__ == "__main__":
