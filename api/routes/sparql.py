@@ -34,7 +34,7 @@ from api.sparql.errors import (
     Unavailable,
     UpdateForbidden,
 )
-from api.sparql.execute import QueryPool, malformed
+from api.sparql.execute import MAX_NESTING, MAX_SLASHES, MEMORY, QueryPool, malformed
 from api.sparql.remote import RemoteQueries
 from graph.errors import GraphError
 from graph.namespaces import PREFIXES
@@ -188,8 +188,9 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
             },
         },
     },
-    400: {"description": "Not a protocol request, or a malformed query (the parser's "
-          "message, with line and column).", "content": _ERROR},
+    400: {"description": "Not a protocol request, a malformed query (the parser's "
+          f"message, with line and column), or one nested over {MAX_NESTING} levels or "
+          f"chaining over {MAX_SLASHES} path steps.", "content": _ERROR},
     401: {"description": "SPARQL Update without the administrator's bearer token, when "
           "updates are enabled (CELAC_KG_UPDATE_TOKEN).", "content": _ERROR},
     403: {"description": "SPARQL Update (the endpoint is read-only, or the token is wrong), "
@@ -198,8 +199,9 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
           "content": _ERROR},
     415: {"description": "A POST body of another media type.", "content": _ERROR},
     413: {"description": "A query or body over 64 KiB.", "content": _ERROR},
-    503: {"description": "The query ran past the time limit and was stopped, or every "
-          "worker is busy.", "content": _ERROR},
+    503: {"description": "The query ran past the time limit, or needed more than its "
+          f"memory ({MEMORY // 2**20} MiB), and was stopped; or every worker is busy.",
+          "content": _ERROR},
 }  # fmt: skip
 
 
@@ -407,7 +409,8 @@ _TEXT = {
         "intro": "Escriba una consulta SPARQL 1.1 o abra un ejemplo; las respuestas vienen de "
         "este servidor, el punto de acceso",
         "prefixes": "Los prefijos del proyecto ya están declarados:",
-        "limits": "Solo lectura. Una consulta puede durar {timeout:g} s; una respuesta trae a "
+        "limits": "Solo lectura. Una consulta puede durar {timeout:g} s y usar {memory} MiB, "
+        "anidar {nesting} niveles y encadenar {steps} pasos de camino; una respuesta trae a "
         "lo sumo {max_results} filas o tripletas (si se corta, lo dice).",
         "examples": "Ejemplos",
         "missing": "Faltan los archivos del editor de consultas (YASGUI). Instálelos con:",
@@ -421,7 +424,8 @@ _TEXT = {
         "intro": "Write a SPARQL 1.1 query or open an example; the answers come from this "
         "server, whose endpoint is",
         "prefixes": "The project's prefixes are declared already:",
-        "limits": "Read-only. A query may run for {timeout:g} s; an answer holds at most "
+        "limits": "Read-only. A query may run for {timeout:g} s and use {memory} MiB, nest "
+        "{nesting} levels deep and chain {steps} path steps; an answer holds at most "
         "{max_results} rows or triples (a cut answer says so).",
         "examples": "Examples",
         "missing": "The query editor's files (YASGUI) are not installed. Install them with:",
@@ -443,7 +447,11 @@ def _editor(request: Request, query: str | None) -> Response:
     settings: Settings = request.app.state.settings
     text = dict(_TEXT[lang])
     text["limits"] = text["limits"].format(
-        timeout=settings.query_timeout, max_results=settings.max_results
+        timeout=settings.query_timeout,
+        max_results=settings.max_results,
+        memory=MEMORY // 2**20,
+        nesting=MAX_NESTING,
+        steps=MAX_SLASHES,
     )
     endpoint = _endpoint(request)
     default_query = editor.declare_prefixes(query or DEFAULT_QUERY, PREFIXES)
