@@ -6,10 +6,11 @@ unchanged and a consumer that stops early (a capped answer) stops the download t
 loaded with the SPARQL 1.1 Graph Store Protocol, one ``PUT`` per named graph.
 
 A query without a dataset of its own (FROM, or the protocol's graph parameters) sees the union of
-the named graphs, as on the embedded store: the store names every graph of the engine as its
-default graphs and named graphs, by the protocol's ``default-graph-uri``/``named-graph-uri``, which
-every engine honours, where a union setting is engine-specific (and Oxigraph's
-``--union-default-graph`` would override a query's FROM).
+the named graphs, as on the embedded store, by the cheapest means the engine offers
+(:meth:`RemoteStore.union`): its own union default graph, Oxigraph's per-request
+``union-default-graph``, or else every graph named by the protocol's ``default-graph-uri`` and
+``named-graph-uri``, which every engine honours. (Do not start Oxigraph with
+``--union-default-graph``: it would override a query's FROM.)
 
 https://www.w3.org/TR/sparql11-protocol/ · https://www.w3.org/TR/sparql11-http-rdf-update/
 """
@@ -49,6 +50,8 @@ TRIPLES = "application/n-triples"
 ACCEPT = f"{SOLUTIONS}, {TRIPLES};q=0.9"
 SCHEMES = ("http", "https")
 CANCELLED = b"operation has been cancelled"
+OXIGRAPH_UNION = ("union-default-graph", "")  # Oxigraph's own protocol parameter
+NAME_THE_GRAPHS: list[tuple[str, str]] = [("default-graph-uri", "*")]  # a marker, never sent
 GRAPHS_TTL = 30.0  # seconds the list of the engine's graphs is kept
 _FIRST_LINE = re.compile(r"\bat 1:(\d+)")
 
@@ -100,6 +103,7 @@ class RemoteStore:
         # The dump files of the build loaded into the engine, when this machine has them.
         self.dumps = dumps
         self._graphs: tuple[float, tuple[str, ...]] | None = None  # (when asked, names)
+        self._union: list[tuple[str, str]] | None = None  # see union()
         self._prologue = "".join(f"PREFIX {p}: <{iri}> " for p, iri in PREFIXES.items())
 
     def fresh(self) -> RemoteStore:
@@ -135,7 +139,7 @@ class RemoteStore:
         )
         _raise_for_status(response, f"the update to {self.endpoint}", len(self._prologue))
         response.read()
-        self._graphs = None
+        self._graphs = self._union = None
 
     # Reading
 
@@ -152,7 +156,7 @@ class RemoteStore:
 
         ``default_graph``/``named_graphs`` become the protocol's ``default-graph-uri``/
         ``named-graph-uri``; without them, and without FROM in the query,
-        ``use_default_graph_as_union`` names every graph of the engine both ways.
+        ``use_default_graph_as_union`` makes the default graph the union (:meth:`union`).
 
         Raises:
             SyntaxError: the engine refused the query as malformed (400), with its message.
@@ -164,15 +168,16 @@ class RemoteStore:
             params += [("default-graph-uri", g.value) for g in default_graph or ()]
             params += [("named-graph-uri", g.value) for g in named_graphs or ()]
         elif use_default_graph_as_union and not has_keyword(sparql, "FROM"):
-            graphs = self.graph_names()
-            params += [("default-graph-uri", g) for g in graphs]
-            params += [("named-graph-uri", g) for g in graphs]
+            params += self.union()
         # On the query's first line, so that the engine's line numbers stay the query's own.
         prologue = (
             self._prologue
             if prefixes is None
             else "".join(f"PREFIX {p}: <{iri}> " for p, iri in prefixes.items())
         )
+        return self._evaluate(sparql, params, prologue)
+
+    def _evaluate(self, sparql: str, params: list[tuple[str, str]], prologue: str) -> Result:
         deadline = time.monotonic() + self.timeout
         # A form, so that a dataset of many graphs goes in the body, not in the URL.
         form = urlencode([("query", prologue + sparql), *params])
@@ -217,6 +222,27 @@ class RemoteStore:
                 f"with `celac-kg build --store {self.endpoint}`"
             )
 
+    def union(self) -> list[tuple[str, str]]:
+        """The protocol parameters that make a query's default graph the union of the engine's
+        graphs, by the cheapest way the engine offers, found out once (asked again after a
+        load): none, when its default graph is the union already (Fuseki's unionDefaultGraph,
+        Virtuoso); Oxigraph's ``union-default-graph``; or, with any engine, every graph named as
+        a default graph and a named graph (which slows aggregates down 5 to 50 times)."""
+        if self._union is None:
+            probe = "ASK { ?s ?p ?o }"
+            if bool(self._evaluate(probe, [], self._prologue)):
+                self._union = []
+            elif bool(self._evaluate(probe, [OXIGRAPH_UNION], self._prologue)):
+                self._union = [OXIGRAPH_UNION]
+            else:
+                self._union = NAME_THE_GRAPHS
+        if self._union is NAME_THE_GRAPHS:
+            graphs = self.graph_names()
+            return [("default-graph-uri", g) for g in graphs] + [
+                ("named-graph-uri", g) for g in graphs
+            ]
+        return list(self._union)
+
     def graph_names(self, *, fresh: bool = False) -> tuple[str, ...]:
         """The IRIs of the engine's named graphs, asked again after ``GRAPHS_TTL`` seconds (a
         build loaded meanwhile is seen) or when ``fresh``."""
@@ -258,7 +284,7 @@ class RemoteStore:
             if response.status != 404:
                 _raise_for_status(response, f"deleting the graph <{name}> from {self.graph_store}")
             response.read()
-        self._graphs = None
+        self._graphs = self._union = None
         return len(names)
 
     # HTTP

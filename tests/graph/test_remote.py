@@ -21,7 +21,15 @@ from pyoxigraph import (
 )
 
 from graph.errors import QueryError, QueryTimeout, StoreError
-from graph.remote import RemoteStore, beside, graphs_of, is_remote, load
+from graph.remote import (
+    NAME_THE_GRAPHS,
+    OXIGRAPH_UNION,
+    RemoteStore,
+    beside,
+    graphs_of,
+    is_remote,
+    load,
+)
 
 if TYPE_CHECKING:
     from extract.build import BuildSummary
@@ -138,3 +146,17 @@ def test_remote_load_puts_a_built_store(scratch: Engine, built: BuildSummary) ->
     assert remote.graph_names() == tuple(sorted(names))
     with pytest.raises(StoreError, match="cannot be opened"):
         load(Path("/nonexistent/store"), remote)
+
+
+def test_remote_union_by_oxigraph_s_parameter_or_by_naming_the_graphs(
+    loaded_engine: Engine, store: OxigraphStore
+) -> None:
+    remote = RemoteStore(loaded_engine.endpoint)
+    assert remote.union() == [OXIGRAPH_UNION]  # Oxigraph's own, cheaper than naming the graphs
+    named = RemoteStore(loaded_engine.endpoint)
+    named._union = NAME_THE_GRAPHS  # what an engine with neither gets
+    assert len(named.union()) == 2 * len(named.graph_names())
+    query = "SELECT ?plan (COUNT(?m) AS ?n) { ?m celac:inPlan/dcterms:identifier ?plan } GROUP BY ?plan ORDER BY ?plan"
+    answers = [list(s.query(query)) for s in (remote, named, store)]  # type: ignore[arg-type]
+    rows = [[(r["plan"], r["n"]) for r in answer] for answer in answers]
+    assert rows[0] == rows[1] == rows[2] and len(rows[0]) == 4
