@@ -14,6 +14,7 @@ import ipaddress
 import math
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from random import Random
 from urllib.parse import urlencode, urlsplit
@@ -209,4 +210,15 @@ def run_load(
     if clients < 1 or seconds <= 0:
         raise LoadError(f"clients ({clients}) and duration ({seconds} s) must be positive")
     url = check_loopback(base_url)
-    return asyncio.run(_run(url, clients, seconds, sparql_path, seed, timeout))
+
+    def load() -> LoadReport:
+        return asyncio.run(_run(url, clients, seconds, sparql_path, seed, timeout))
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return load()
+    # An event loop runs in this thread already (Playwright's sync API leaves one): the load
+    # gets a thread, and a loop, of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(load).result()

@@ -82,9 +82,19 @@ def test_sparql_limits_runaway_count_is_stopped(
     # the evaluation is over: no worker (or the remote engine) is computing any more
     pool = app.state.sparql_pool
     pids = pool.pids if isinstance(pool, QueryPool) else [request.getfixturevalue("engine").pid]
-    before = {pid: cpu_seconds(pid) for pid in pids}
-    time.sleep(0.5)
-    assert sum(cpu_seconds(pid) - seconds for pid, seconds in before.items()) < 0.2
+    assert quiet_within(pids, seconds=5.0), "still computing 5 s after the 503"
+
+
+def quiet_within(pids: list[int], seconds: float) -> bool:
+    """Whether ``pids`` stop using the CPU (under 0.2 s in a 0.5 s window) within ``seconds``: a
+    busy machine may be slow to deliver the kill, or an engine to check its cancellation."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        before = {pid: cpu_seconds(pid) for pid in pids}
+        time.sleep(0.5)
+        if sum(cpu_seconds(pid) - used for pid, used in before.items()) < 0.2:
+            return True
+    return False
 
 
 def test_sparql_limits_runaway_sort_is_stopped(live_server: str, settings: Settings) -> None:
