@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import platform
 import subprocess
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from bench import refenv, wrk
@@ -43,6 +43,7 @@ def versions() -> dict[str, str]:
         "pyoxigraph": version("pyoxigraph"),
         "fastapi": version("fastapi"),
         "uvicorn": version("uvicorn"),
+        "uvloop, httptools (ours)": http_stack(),
     }
     found.update(refenv.versions())
     try:
@@ -53,3 +54,16 @@ def versions() -> dict[str, str]:
     except (wrk.WrkError, IndexError):
         found["wrk"] = "missing"
     return found
+
+
+def http_stack() -> str:
+    """The versions of uvloop and httptools in the project's environment, or "none": uvicorn uses
+    them when they are installed (its ``auto`` loop and HTTP parser), else asyncio and h11."""
+    return ", ".join(_installed(p) for p in ("uvloop", "httptools"))
+
+
+def _installed(package: str) -> str:
+    try:
+        return version(package)
+    except PackageNotFoundError:
+        return "none"

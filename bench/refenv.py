@@ -59,12 +59,22 @@ def ensure() -> Path:
 
 def versions() -> dict[str, str]:
     """The versions of the reference packages, as installed."""
+    packages = ("rdflib-endpoint", "rdflib", "oxigraph", "matplotlib", "uvloop", "httptools")
     code = (
-        "import importlib.metadata as m; "
-        "print(*(m.version(p) for p in ('rdflib-endpoint', 'rdflib', 'oxigraph', 'matplotlib')))"
+        "import importlib.metadata as m\n"
+        "def v(p):\n"
+        "    try:\n"
+        "        return m.version(p)\n"
+        "    except m.PackageNotFoundError:\n"
+        "        return 'none'\n"
+        f"print(*(v(p) for p in {packages!r}))"
     )
     done = subprocess.run(  # noqa: S603
         [str(PYTHON), "-c", code], capture_output=True, text=True, check=True
     )
+    found = done.stdout.split()
     names = ["rdflib-endpoint", "rdflib (under rdflib-endpoint)", "oxigraph server", "matplotlib"]
-    return dict(zip(names, done.stdout.split(), strict=True))
+    versions = dict(zip(names, found[:4], strict=True))
+    # rdflib-endpoint[cli] pulls uvicorn[standard]: its uvicorn runs on uvloop and httptools.
+    versions["uvloop, httptools (under rdflib-endpoint)"] = ", ".join(found[4:])
+    return versions

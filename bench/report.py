@@ -9,6 +9,7 @@ from typing import Any
 
 from bench.servers import OURS, OXIGRAPH, RDFLIB
 
+CPU = "cpu_us_per_request"  # the server's CPU time per request, all its processes
 MB_LIMIT = 300.0
 PAGE_P50_MS = 10.0
 BUILD_S = 30.0
@@ -148,6 +149,7 @@ def markdown(results: dict[str, Any]) -> str:
         f"{opts.get('duration_s')} s with {opts.get('clients')} concurrent clients (throughput), "
         "by wrk on 127.0.0.1, a random IRI or word per request. "
         f"Our endpoint ran with {opts.get('workers')} worker(s).",
+        *(f"\n**Note**: {note}." for note in results.get("notes", [])),
         "",
         "## Machine and versions",
         "",
@@ -176,8 +178,8 @@ def _size(size: dict[str, Any], results: dict[str, Any]) -> list[str]:
         f"{size['mandates']:,} mandates",
         "",
         "| query | endpoint | p50 ms | p95 ms | p99 ms | 1 client req/s | concurrent req/s "
-        "| errors | results |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| CPU µs/req | errors | results |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for query, meta in results.get("queries", {}).items():
         for endpoint, found in size.get("endpoints", {}).items():
@@ -186,7 +188,8 @@ def _size(size: dict[str, Any], results: dict[str, Any]) -> list[str]:
             timed = found.get("queries", {}).get(query, {})
             if "error" in timed:
                 lines.append(
-                    f"| {meta['title']} | {endpoint} | error: {_cell(timed['error'])} | | | | | | |"
+                    f"| {meta['title']} | {endpoint} | error: {_cell(timed['error'])} "
+                    "| | | | | | | |"
                 )
                 continue
             lat, thr = timed.get("latency", {}), timed.get("throughput", {})
@@ -194,26 +197,31 @@ def _size(size: dict[str, Any], results: dict[str, Any]) -> list[str]:
             lines.append(
                 f"| {meta['title']} | {endpoint} | {_n(lat.get('p50_ms'))} | "
                 f"{_n(lat.get('p95_ms'))} | {_n(lat.get('p99_ms'))} | "
-                f"{_rate(lat.get('throughput'))} | {_rate(thr.get('throughput'))} | {errors} | "
+                f"{_rate(lat.get('throughput'))} | {_rate(thr.get('throughput'))} | "
+                f"{_n(thr.get('cpu_us_per_request'), 0)} | {errors} | "
                 f"{timed.get('check', {}).get('results', '—')} |"
             )
     lines += [
         "",
-        "Ratios, ours to the others (throughput: higher is better; latency: lower is better):",
+        "Ratios, ours to the others (throughput: higher is better; latency and the server's CPU "
+        "time per request with concurrent clients, all its processes: lower is better):",
         "",
         "| query | throughput / rdflib-endpoint | throughput / oxigraph | p50 / rdflib-endpoint "
-        "| p50 / oxigraph |",
-        "|---|---:|---:|---:|---:|",
+        "| p50 / oxigraph | CPU per request / rdflib-endpoint | CPU per request / oxigraph |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for query, meta in results.get("queries", {}).items():
         t = value(size, OURS, query, "throughput", "throughput")
         p = value(size, OURS, query, "latency", "p50_ms")
+        c = value(size, OURS, query, "throughput", CPU)
         lines.append(
             f"| {meta['title']} "
             f"| {_x(ratio(t, value(size, RDFLIB, query, 'throughput', 'throughput')))} "
             f"| {_x(ratio(t, value(size, OXIGRAPH, query, 'throughput', 'throughput')))} "
             f"| {_x(ratio(p, value(size, RDFLIB, query, 'latency', 'p50_ms')))} "
-            f"| {_x(ratio(p, value(size, OXIGRAPH, query, 'latency', 'p50_ms')))} |"
+            f"| {_x(ratio(p, value(size, OXIGRAPH, query, 'latency', 'p50_ms')))} "
+            f"| {_x(ratio(c, value(size, RDFLIB, query, 'throughput', CPU)))} "
+            f"| {_x(ratio(c, value(size, OXIGRAPH, query, 'throughput', CPU)))} |"
         )
     lines += [
         "",

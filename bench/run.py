@@ -12,7 +12,7 @@ import json
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,15 +26,28 @@ from rdflib import Graph
 
 from bench import buildtime, pages, queries, refenv, report, servers, wrk
 from bench.generate import generate, size_label
-from bench.machine import machine, versions
+from bench.machine import http_stack, machine, versions
 from bench.vocabulary import load as load_vocabulary
 from graph.namespaces import PREFIXES
 from graph.paths import PROJECT_ROOT
 
 BENCH = Path(__file__).resolve().parent
 CHART = BENCH / "chart.py"
-# Our endpoint's limits raised, so that it does the same work as the two others (which have none).
-OUR_ENV = {"CELAC_KG_QUERY_TIMEOUT": "120", "CELAC_KG_MAX_RESULTS": "100000000"}
+# Our endpoint's limits raised, so that it does the same work as the two others (which have none),
+# and its access log off (``celac-kg serve --no-access-log`` too, see servers.command).
+OUR_ENV = {
+    "CELAC_KG_QUERY_TIMEOUT": "120",
+    "CELAC_KG_MAX_RESULTS": "100000000",
+    "CELAC_KG_ACCESS_LOG": "0",
+}
+# uvicorn's --workers N (N > 1) binds a socket without IPPROTO_TCP, so asyncio leaves Nagle's
+# algorithm on and each keep-alive request after the first waits ~40 ms for a delayed ACK
+# (uvicorn#3149; measured: 22 req/s instead of ~700). uvloop sets TCP_NODELAY itself.
+SLOW_WORKERS = (
+    "warning: --workers {n} without uvloop in the project's environment: uvicorn leaves Nagle's "
+    "algorithm on for its workers' connections (uvicorn#3149), ~40 ms per keep-alive request; "
+    "install uvloop (uvicorn[standard]) or use --workers 1"
+)
 
 
 @dataclass
@@ -64,6 +77,10 @@ def run(options: Options) -> dict[str, Any]:
     refenv.ensure()
     wrk.executable()
     selected = queries.read_all(only=options.queries)
+    notes: list[str] = []
+    if options.workers > 1 and http_stack().startswith("none"):
+        notes.append(SLOW_WORKERS.format(n=options.workers))
+        say(notes[-1])
     results: dict[str, Any] = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": machine(),
@@ -78,6 +95,7 @@ def run(options: Options) -> dict[str, Any]:
             "our_env": OUR_ENV,
         },
         "queries": {q.name: {"title": q.title, "group": q.group} for q in selected},
+        "notes": notes,
         "build": None,
         "pages": None,
         "sizes": [],
@@ -135,9 +153,11 @@ def measure_pages(real: Path, options: Options) -> dict[str, Any]:
             for kind, found in iris.items():
                 paths = [pages.local_path(i) for i in found]
                 every.extend(paths)
-                out["kinds"][kind] = _timed(srv.base_url, paths, "text/html", options, pages=True)
+                out["kinds"][kind] = _timed(
+                    srv.base_url, paths, "text/html", options, srv, pages=True
+                )
                 say(f"  {kind:8} {_brief(out['kinds'][kind])}")
-            out["all"] = _timed(srv.base_url, every, "text/html", options, pages=True)
+            out["all"] = _timed(srv.base_url, every, "text/html", options, srv, pages=True)
             say(f"  {'all':8} {_brief(out['all'])}")
             out["rss_mb"], out["rss_total_mb"] = srv.rss_mb()
     except (OSError, servers.ServerError, wrk.WrkError) as e:
@@ -194,7 +214,7 @@ def measure_endpoint(
             out["startup_s"] = srv.startup_seconds
             for q in selected:
                 paths = [queries.request_path(srv.sparql_path, s) for s in instances[q.name]]
-                out["queries"][q.name] = _timed(srv.base_url, paths, q.accept, options)
+                out["queries"][q.name] = _timed(srv.base_url, paths, q.accept, options, srv)
                 say(f"    {q.name:15} {_brief(out['queries'][q.name])}")
             out["rss_mb"], out["rss_total_mb"] = srv.rss_mb()
             say(f"    resident memory {out['rss_mb']} MB ({out['rss_total_mb']} MB with workers)")
@@ -205,9 +225,15 @@ def measure_endpoint(
 
 
 def _timed(
-    base_url: str, paths: Sequence[str], accept: str, options: Options, pages: bool = False
+    base_url: str,
+    paths: Sequence[str],
+    accept: str,
+    options: Options,
+    server: servers.Server | None = None,
+    pages: bool = False,
 ) -> dict[str, Any]:
-    """Check one request, then time: a short warm-up, one client, then ``options.clients``."""
+    """Check one request, then time: a short warm-up, one client, then ``options.clients``; with
+    ``server``, the CPU time it spent per request in each of the two runs too."""
     result: dict[str, Any] = {"check": _check(base_url + paths[0], accept)}
     if result["check"]["status"] != 200:
         result["error"] = f"HTTP {result['check']['status']}: {result['check']['body']}"
@@ -215,14 +241,29 @@ def _timed(
     try:
         wrk.run(base_url, paths, accept, 1)
         seconds = options.page_seconds if pages else options.duration
-        result["latency"] = wrk.run(base_url, paths, accept, seconds).as_dict()
+        result["latency"] = _cpu_timed(server, lambda: wrk.run(base_url, paths, accept, seconds))
         if not pages:
-            result["throughput"] = wrk.run(
-                base_url, paths, accept, seconds, options.clients, threads=2
-            ).as_dict()
+            result["throughput"] = _cpu_timed(
+                server,
+                lambda: wrk.run(base_url, paths, accept, seconds, options.clients, threads=2),
+            )
     except wrk.WrkError as e:
         result["error"] = str(e)
     return result
+
+
+def _cpu_timed(server: servers.Server | None, run: Callable[[], wrk.Measure]) -> dict[str, Any]:
+    """The figures of ``run()``, and the server's CPU time per request during it, in µs: less
+    disturbed by other work on the machine than the requests per second (wrk's own time is not
+    counted)."""
+    before = server.cpu_seconds() if server else None
+    measured = run()
+    found: dict[str, Any] = measured.as_dict()
+    if server is not None and before is not None and measured.requests:
+        after = server.cpu_seconds()
+        found["cpu_us_per_request_main"] = round((after[0] - before[0]) / measured.requests * 1e6)
+        found["cpu_us_per_request"] = round((after[1] - before[1]) / measured.requests * 1e6)
+    return found
 
 
 def _check(url: str, accept: str) -> dict[str, Any]:

@@ -81,6 +81,19 @@ def from_get(params: Sequence[tuple[str, str]]) -> SparqlRequest:
     return _from_params(params, where="the URL")
 
 
+def from_query_string(query_string: bytes) -> SparqlRequest:
+    """The request a GET makes, from its raw query string (the ASGI scope's ``query_string``),
+    decoded as Starlette decodes ``request.query_params``: that is, without building the request's
+    URL and parameter objects, which cost more than the rest of the parsing.
+
+    Raises:
+        UpdateForbidden, BadRequest: as for :func:`from_get`.
+    """
+    return _from_params(
+        parse_qsl(query_string.decode("latin-1"), keep_blank_values=True), "the URL"
+    )
+
+
 def from_post(
     content_type: str | None, body: bytes, params: Sequence[tuple[str, str]]
 ) -> SparqlRequest:

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from starlette.datastructures import QueryParams
 
 from api.sparql.errors import BadRequest, UnsupportedMediaType, UpdateForbidden
-from api.sparql.protocol import SparqlRequest, from_get, from_post, query_form
+from api.sparql.protocol import (
+    SparqlRequest,
+    from_get,
+    from_post,
+    from_query_string,
+    query_form,
+)
 from graph.sparql_text import has_keyword
 
 G1 = "https://w3id.org/celac-kg/id/graph/celac-2014"
@@ -111,6 +118,36 @@ def test_sparql_protocol_get_without_query() -> None:
 def test_sparql_protocol_get_errors(params: list[tuple[str, str]], message: str) -> None:
     with pytest.raises(BadRequest, match=message):
         from_get(params)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"query=ASK+%7B%7D&default-graph-uri=" + G1.encode() + b"&default-graph-uri=" + G2.encode(),
+        b"query=ASK+%7B+%3Fs+%3Fp+%22a%C3%B1o+%2B+1%22+%7D&format=json&format=&output=xml",
+        b"query=SELECT%20*%20%7B%7D;named-graph-uri=" + G1.encode(),  # ';' is not a separator
+        b"named-graph-uri=" + G2.encode() + b"&query=DESCRIBE+%3Chttp%3A%2F%2Fe%2Fx%3E",
+        b"query=ASK+%7B%7D&query=ASK+%7B%7D",
+        b"query=%E9t%E9",  # not UTF-8: replaced, as Starlette does
+        b"",
+    ],
+)
+def test_sparql_protocol_query_string_as_starlette_reads_it(raw: bytes) -> None:
+    expected: SparqlRequest | BadRequest
+    try:
+        expected = from_get(QueryParams(raw).multi_items())
+    except BadRequest as e:
+        expected = e
+    if isinstance(expected, BadRequest):
+        with pytest.raises(BadRequest, match=str(expected)):
+            from_query_string(raw)
+    else:
+        assert from_query_string(raw) == expected
+
+
+def test_sparql_protocol_query_string_decodes_escapes() -> None:
+    raw = b"query=ASK+%7B+%3Fs+%3Fp+%22a%C3%B1o%22+%7D&named-graph-uri=" + G1.encode()
+    assert from_query_string(raw) == SparqlRequest('ASK { ?s ?p "año" }', (), (G1,))
 
 
 @pytest.mark.parametrize("key", ["update", "using-graph-uri", "using-named-graph-uri"])

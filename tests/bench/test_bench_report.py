@@ -111,6 +111,22 @@ def test_bench_report_targets_from_ratios() -> None:
     )
 
 
+def test_bench_report_cpu_per_request_and_its_ratios() -> None:
+    size = _size(ours=6_000, rdflib=300, oxigraph=27_000, rss=250)
+    for name, cpu in (("celac-kg", 400), ("rdflib-endpoint", 4_000), ("oxigraph", 100)):
+        size["endpoints"][name]["queries"]["point"]["throughput"]["cpu_us_per_request"] = cpu  # type: ignore[index]
+    text = markdown(
+        {"queries": {"point": {"title": "point lookup", "group": "point"}}, "sizes": [size]}
+    )
+    assert "| point lookup | celac-kg | 1.00 | — | — | — | 6,000 | 400 | 0 | — |" in text
+    assert "| point lookup | 20.00× | 0.22× | 0.20× | 2.00× | 0.10× | 4.00× |" in text
+
+
+def test_bench_report_notes_are_shown() -> None:
+    results = {"queries": {}, "sizes": [], "notes": ["warning: something slow"]}
+    assert "**Note**: warning: something slow." in markdown(results)
+
+
 def test_bench_report_failed_endpoint_is_not_measured() -> None:
     size = _size(ours=6_000, rdflib=300, oxigraph=27_000, rss=250)
     size["endpoints"]["celac-kg"] = {"error": "exited with 1"}  # type: ignore[index]
