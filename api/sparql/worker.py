@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import IO, Any, cast
 
 from pyoxigraph import (
     NamedNode,
@@ -129,19 +129,58 @@ def _graph(
     return out or b"", capped
 
 
+class _Full(Exception):
+    """Raised by :class:`_Rows` when it has all the rows it keeps."""
+
+
+class _Rows:
+    """A file for pyoxigraph's TSV writer that keeps the header line and the first ``limit``
+    rows, and stops the writer after them: TSV ends every row with a newline and escapes those in
+    terms, so counting newlines counts rows."""
+
+    def __init__(self, limit: int) -> None:
+        self.left = limit + 1  # lines still wanted: the header, then the rows
+        self.parts: list[bytes] = []
+        self.full = False
+
+    def write(self, data: bytes) -> int:
+        if self.full:  # pyoxigraph writes its buffer again as it gives up: not wanted
+            raise _Full
+        if not data:
+            return 0
+        lines = data.count(b"\n")
+        if lines >= self.left and (lines > self.left or not data.endswith(b"\n")):
+            end = -1
+            for _ in range(self.left):
+                end = data.index(b"\n", end + 1)
+            self.parts.append(bytes(data[: end + 1]))
+            self.full = True
+            raise _Full
+        self.left -= lines
+        self.parts.append(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
 def _solutions(solutions: QuerySolutions, fmt: ResultFormat, limit: int) -> tuple[bytes, bool]:
-    names = [v.value for v in solutions.variables]
-    if not names:  # no variables, so every row is empty: nothing worth cutting
+    if not solutions.variables:  # no variables, so every row is empty: nothing worth cutting
         return solutions.serialize(format=RESULT_WRITERS[fmt.name]) or b"", False
     # pyoxigraph writes only a whole result set, so the first ``limit`` rows are taken here, as
-    # TSV (a term's str() is its N-Triples form), read back and written in the format asked for.
-    lines = ["\t".join("?" + n for n in names)]
-    for solution in islice(solutions, limit):
-        lines.append("\t".join("" if term is None else str(term) for term in solution))
-    capped = next(solutions, None) is not None
-    rows = parse_query_results("\n".join(lines).encode(), format=QueryResultsFormat.TSV)
-    assert isinstance(rows, QuerySolutions)
-    return rows.serialize(format=RESULT_WRITERS[fmt.name]) or b"", capped
+    # TSV written by pyoxigraph and cut after ``limit`` rows, read back and written in the format
+    # asked for (unless that is TSV).
+    rows = _Rows(limit)
+    try:
+        solutions.serialize(cast("IO[bytes]", rows), format=QueryResultsFormat.TSV)
+    except _Full:
+        pass
+    tsv = b"".join(rows.parts)
+    if fmt.name == "tsv":
+        return tsv, rows.full
+    parsed = parse_query_results(tsv, format=QueryResultsFormat.TSV)
+    assert isinstance(parsed, QuerySolutions)
+    return parsed.serialize(format=RESULT_WRITERS[fmt.name]) or b"", rows.full
 
 
 def limit_memory(budget: int) -> None:

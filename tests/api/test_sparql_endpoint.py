@@ -658,3 +658,16 @@ def test_sparql_endpoint_worker_results_match_the_engine(
     assert answered == direct
     kinds = {o[0] for _, o in direct}
     assert {"<", '"'} <= kinds  # IRIs and literals both came through
+
+
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv"])
+def test_sparql_endpoint_keeps_a_row_with_nothing_bound(client: TestClient, accept: str) -> None:
+    """One solution in which no variable is bound is a row all the same (it was lost once, when
+    answers were cut through TSV, whose empty line for it read as no row)."""
+    query = "SELECT ?x WHERE { OPTIONAL { ?x <https://example.org/nothing> ?y } }"
+    response = client.get("/sparql", params={"query": query}, headers={"Accept": accept})
+    assert response.status_code == 200
+    if accept == "text/csv":
+        assert response.text.splitlines() == ["x", ""]
+    else:
+        assert response.json()["results"]["bindings"] == [{}]
