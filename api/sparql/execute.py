@@ -304,6 +304,9 @@ class QueryPool:
             self._discard(worker)
             raise
         loop.remove_reader(fd)
+        # uvloop leaves a watched descriptor non-blocking: a reply longer than the pipe holds at
+        # once would then fail to read (EAGAIN) instead of waiting for the rest.
+        os.set_blocking(fd, True)
         return self._receive(job, worker, deadline)
 
     def prepare(
