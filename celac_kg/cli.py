@@ -159,6 +159,9 @@ def _serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_level="info",
         access_log=settings.access_log,
+        # h11, not httptools: httptools refuses a request line over ~64 KiB with a bare 400
+        # before the app can say, with a 413, that the query is over its limit.
+        http="h11",
     )
     return 0
 

@@ -56,7 +56,10 @@ def client(app: FastAPI) -> TestClient:
 @pytest.fixture(scope="session")
 def live_server(app: FastAPI) -> Iterator[str]:
     """The app served by uvicorn on 127.0.0.1 in a thread; yields its base URL."""
-    config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="warning")
+    # As `celac-kg serve` runs it (h11: see celac_kg/cli.py).
+    config = uvicorn.Config(
+        app, host="127.0.0.1", port=free_port(), log_level="warning", http="h11"
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
