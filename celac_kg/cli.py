@@ -7,6 +7,7 @@ heavy layers are imported only by the commands that need them.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ def _build(args: argparse.Namespace) -> int:
     from extract.errors import ExtractError
 
     try:
-        summary = build(args.corpus, args.out)
+        summary = build(args.corpus, args.out, reviews=not args.no_reviews)
     except (ExtractError, GraphError) as e:
         print(f"celac-kg build: {e}", file=sys.stderr)
         print("The previous store and dumps, if any, are untouched.", file=sys.stderr)
@@ -81,6 +82,26 @@ def _query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _train(args: argparse.Namespace) -> int:
+    from extract.errors import ExtractError
+    from extract.trace.model import MODEL, report_text
+    from extract.trace.train import train_corpus
+
+    try:
+        model = train_corpus(args.corpus)
+    except ExtractError as e:
+        print(f"celac-kg train: {e}", file=sys.stderr)
+        return 1
+    path = args.model or MODEL
+    model.write(path)
+    print(report_text(model.report))
+    print(
+        f"thresholds: asserted {model.thresholds['asserted']:.2f}, "
+        f"probable {model.thresholds['probable']:.2f}; written to {path}"
+    )
+    return 0
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from extract.evaluate import evaluate_entities, evaluate_trace, misses_text
 
@@ -94,6 +115,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.verbose:
         for line in misses_text(report):
             print(line)
+    print()
+    from extract.trace.model import MODEL, report_text
+
+    # The method alone, cross-validated when it was fitted: reviews never change these figures.
+    print(report_text(json.loads(MODEL.read_text(encoding="utf-8")).get("report", {})))
     if args.pairs.is_file():
         trace = evaluate_trace(store, args.pairs)
         print()
@@ -205,7 +231,21 @@ def parser() -> argparse.ArgumentParser:
         help="the engine's Graph Store Protocol URL (default: "
         f"{GRAPH_STORE_ENV}, else …/store beside …/query, Oxigraph's layout)",
     )
+    b.add_argument(
+        "--no-reviews",
+        action="store_true",
+        help="ignore corpus/reviews.toml: the tracer's own decisions only",
+    )
     b.set_defaults(run=_build)
+
+    t = sub.add_parser(
+        "train",
+        help="fit the tracer's decision model on the annotated pairs, cross-validate it and "
+        "write extract/trace/model.json",
+    )
+    t.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="the corpus folder")
+    t.add_argument("--model", type=Path, default=None, help="where to write the model")
+    t.set_defaults(run=_train)
 
     q = sub.add_parser("query", help="answer a SPARQL query from the built store")
     _store_option(q)
@@ -231,7 +271,7 @@ def parser() -> argparse.ArgumentParser:
         "--pairs",
         type=Path,
         default=TRACE_SET,
-        help="the annotated carry-over pairs (default: tests/data/continuations-dev.toml)",
+        help="the annotated carry-over pairs (default: extract/trace/continuations.toml)",
     )
     e.add_argument("-v", "--verbose", action="store_true", help="list what was missed")
     e.set_defaults(run=_evaluate)

@@ -16,10 +16,14 @@ from extract.entities.register import read_register
 from extract.plans import read_plans
 from extract.progress import Steps
 from extract.records import Plan
+from extract.reviews import FILE as REVIEWS
+from extract.reviews import read_reviews, resolve
 from extract.trace import tracer
+from extract.trace.model import read_model
 from extract.trace.themes import read_themes, tag_plans
 from extract.trace.tracer import Tracer
 from graph.errors import InvalidGraph
+from graph.iris import mandate_iris
 from graph.publish import Publication, publish, union_graph
 from graph.rdf import BuildInfo, dataset
 from graph.validate import validate
@@ -59,17 +63,27 @@ def load_ontology(folder: Path = ONTOLOGY_DIR) -> Graph:
     return g
 
 
-def build(corpus: Path, out: Path, steps: Steps | None = None) -> BuildSummary:
-    """Read every plan of ``corpus``, validate the graph and publish it under ``out``.
+def build(
+    corpus: Path, out: Path, steps: Steps | None = None, reviews: bool = True
+) -> BuildSummary:
+    """Read every plan of ``corpus``, validate the graph and publish it under ``out``. With
+    ``reviews`` (the default), the verdicts of ``corpus/reviews.toml`` are applied.
 
     Raises:
-        ExtractError: a manifest, source or layout problem, naming the file.
+        ExtractError: a manifest, source, layout, model or reviews problem, naming the file.
         InvalidGraph: the graph does not conform to the shapes; nothing is published.
     """
     steps = steps or Steps()
     started = datetime.now(UTC)
     with steps.step("reading the plans"):
+        model = read_model()
+        verdicts = read_reviews(corpus / REVIEWS) if reviews else []
         plans = read_plans(corpus)
+        iris = mandate_iris(plans)
+        by_iri = {
+            str(iris[id(m)]): (rank, m) for rank, p in enumerate(plans) for m in p.all_mandates()
+        }
+        reviewed = resolve(verdicts, by_iri, corpus / REVIEWS)
     with steps.step("loading the model"):
         nlp = pipeline.load()
     with steps.step("finding entities"):
@@ -79,7 +93,7 @@ def build(corpus: Path, out: Path, steps: Steps | None = None) -> BuildSummary:
     with steps.step("tracing"):
         themes = read_themes()
         subjects = tag_plans(plans, nlp)
-        links = Tracer(plans, subjects).trace()
+        links = Tracer(plans, subjects, model=model).trace(reviews=reviewed)  # type: ignore[arg-type]
     with steps.step("making RDF"):
         ontology = load_ontology()
         info = BuildInfo(started, datetime.now(UTC), version("celac-kg"))
@@ -93,6 +107,7 @@ def build(corpus: Path, out: Path, steps: Steps | None = None) -> BuildSummary:
             subjects=subjects,
             links=links,
             method=(tracer.METHOD, tracer.VERSION),
+            quality=model.report.get("tiers"),
         )
     with steps.step("validating"):
         union = union_graph(ds)

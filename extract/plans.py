@@ -7,6 +7,7 @@ from pathlib import Path
 from extract.errors import LayoutError
 from extract.layouts import detect
 from extract.manifest import read_manifest
+from extract.plan_dates import date_plan
 from extract.reconcile import reconcile
 from extract.records import Area, Plan, PlanSpec
 from extract.text import Source
@@ -34,8 +35,18 @@ def read_plan(corpus: Path, spec: PlanSpec) -> Plan:
 
 
 def read_plans(corpus: Path) -> list[Plan]:
-    """Every plan of ``corpus/plans.toml``, in date order (manifest order where dates are equal or missing)."""
-    specs = read_manifest(corpus)
+    """Every plan of ``corpus/plans.toml``, in date order (manifest order where dates are equal).
+    A plan the manifest does not date is dated from its text, before any is read further.
+
+    Raises:
+        ManifestError: a plan has a date neither in the manifest nor in its text.
+    """
+    specs = [
+        date_plan(spec, [Source.load(corpus / name, name) for name in spec.sources])
+        if not spec.date
+        else spec
+        for spec in read_manifest(corpus)
+    ]
     plans = [read_plan(corpus, spec) for spec in specs]
     order = {id(p): i for i, p in enumerate(plans)}
     return sorted(plans, key=lambda p: (p.spec.date or "9999", order[id(p)]))

@@ -92,6 +92,8 @@ class PlanSpec:
     url: str | None = None
     layouts: dict[str, str] = field(default_factory=dict)
     slug: str = ""
+    # Where the date was read, when the manifest gives none and the text does (plan_dates.py).
+    date_passage: Passage | None = None
 
     def __post_init__(self) -> None:
         if not self.slug:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Sequence
 from pathlib import PurePath
+from typing import Any
 
 from rdflib import URIRef
 
@@ -69,3 +71,22 @@ SHARED_GRAPH = ID["graph/shared"]
 ENTITIES_GRAPH = ID["graph/entities"]
 BUILD = ID["build"]
 SOFTWARE = ID["software/celac-kg"]
+
+
+def mandate_iris(plans: Iterable[Any]) -> dict[int, URIRef]:
+    """The IRI of every mandate of ``plans``, by ``id()`` of the record: the same IRIs the plan
+    graphs give them (graph.rdf), worked out without writing a graph."""
+    found: dict[int, URIRef] = {}
+
+    def walk(areas: Sequence[Any], parent: URIRef) -> None:
+        numbers = [a.number for a in areas]
+        for position, area in enumerate(areas, start=1):
+            area_iri = child(parent, "area", key(area.number, position, numbers))
+            siblings = [m.number for m in area.mandates]
+            for n, mandate in enumerate(area.mandates, start=1):
+                found[id(mandate)] = child(area_iri, "mandate", key(mandate.number, n, siblings))
+            walk(area.areas, area_iri)
+
+    for p in plans:
+        walk(p.areas, plan(p.spec.slug))
+    return found

@@ -142,6 +142,8 @@ class _PlanWriter:
             g.add((p, RDFS.label, Literal(spec.title_en, lang="en")))
         if spec.date:
             g.add((p, DCTERMS.date, Literal(spec.date, datatype=XSD.date)))
+        if getattr(spec, "date_passage", None) is not None:  # read from the text, not the manifest
+            self._reading(p, spec.date_passage, "date", 1)
         g.add((p, PROV.wasGeneratedBy, iris.BUILD))
         for source in self.plan.sources:
             g.add((p, DCTERMS.source, iris.source(source.name)))
@@ -318,6 +320,7 @@ def dataset(
     subjects: Mapping[int, Sequence[str]] | None = None,
     links: Sequence[Any] | None = None,
     method: tuple[str, str] = ("celac-kg tracer", "0"),
+    quality: Mapping[str, Any] | None = None,
 ) -> Dataset:
     """Every plan in its named graph, the shared resources (sources, build, meetings, actors,
     places) in theirs, and the ontology in its own."""
@@ -339,7 +342,7 @@ def dataset(
     if themes is not None:
         write_themes(ds.graph(iris.ENTITIES_GRAPH), themes)
     if links is not None:
-        write_continuations(graphs, links, mandate_iris, *method)
+        write_continuations(graphs, links, mandate_iris, *method, quality=quality)
     sources = [s for plan in plans for s in plan.sources]
     shared_graph(sources, build, ds.graph(iris.SHARED_GRAPH))
     if ontology is not None:

@@ -179,3 +179,43 @@ def test_build_a_sixth_plan_needs_no_code_change(corpus_copy: Path, tmp_path: Pa
                  FILTER(CONTAINS(?t, "sin Hambre 2025") && CONTAINS(?et, "sin Hambre 2025")) }"""
     )
     assert bool(traced)
+
+
+DATED_IN_TEXT = Path(__file__).resolve().parent / "data" / "dated-in-text"
+
+
+def test_build_a_plan_dated_only_in_its_text(corpus_copy: Path, tmp_path: Path) -> None:
+    for f in DATED_IN_TEXT.glob("*.txt"):
+        shutil.copy(f, corpus_copy / f.name)
+    manifest = corpus_copy / "plans.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8")
+        + "\n"
+        + (DATED_IN_TEXT / "plans.toml").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    summary = build(corpus_copy, tmp_path / "out")
+    store = OxigraphStore(summary.publication.store)
+    rows = list(
+        store.query(
+            """SELECT ?date ?exact ?start WHERE {
+                 ?p dcterms:identifier "TEST-2026" ; dcterms:date ?date ; prov:wasDerivedFrom ?r .
+                 ?r celac:role "date" ; oa:hasSelector ?q , ?s .
+                 ?q oa:exact ?exact . ?s oa:start ?start }"""
+        )
+    )
+    assert len(rows) == 1, rows
+    assert rows[0]["date"].value == "2026-03-10"  # type: ignore[index]
+    assert rows[0]["exact"].value.endswith("9 y 10 de marzo de 2026")  # type: ignore[index]
+    # Traced against every earlier plan: each has a candidate antecedent of some mandate of it.
+    traced = store.query(
+        """SELECT DISTINCT ?plan WHERE {
+             ?c celac:later/celac:inPlan/dcterms:identifier "TEST-2026" ;
+                prov:entity/celac:inPlan/dcterms:identifier ?plan }"""
+    )
+    assert {r["plan"].value for r in traced} == {  # type: ignore[union-attr, index]
+        "CALC-2008",
+        "CELAC-2014",
+        "PPT-2020",
+        "CHINA-CELAC-2022-2024",
+    }

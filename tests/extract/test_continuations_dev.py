@@ -1,6 +1,6 @@
 """The annotated development set of carry-over pairs stays aligned with the extraction.
 
-``tests/data/continuations-dev.toml`` holds the pairs (later mandate, earlier mandate) a careful
+``extract/trace/continuations.toml`` holds the pairs (later mandate, earlier mandate) a careful
 reader finds across the four plans: each side is named by plan id and a verbatim substring that must
 pick out exactly one mandate of that plan as ``read_plans`` gives it. These tests check the data
 only — the locators, the plan order, the values, the header counts — never the tracer.
@@ -19,7 +19,7 @@ import pytest
 from extract.plans import read_plans
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA = ROOT / "tests" / "data" / "continuations-dev.toml"
+DATA = ROOT / "extract" / "trace" / "continuations.toml"
 CORPUS = ROOT / "corpus"
 
 ORDER = ["CALC-2008", "CELAC-2014", "PPT-2020", "CHINA-CELAC-2022-2024"]
