@@ -130,7 +130,7 @@ def interval(m: str, begins: str, ends: str | None = None) -> str:
 
 def continuation(
     later: str, earlier: str, *, asserted: bool = True, kind: str = "reiterates",
-    score: str = "0.8123", rank: int = 1,
+    score: str = "0.8123", rank: int = 1, probable: bool = False,
 ) -> str:  # fmt: skip
     """What graph/trace.py writes for one link from ``later`` back to ``earlier`` (mandate IRIs):
     ``<{later}#continues-{earlier's path}>``, and, when ``asserted``, the plain and qualified
@@ -139,13 +139,17 @@ def continuation(
     derivation = " , prov:Derivation" if asserted else ""
     links = (
         f"<{later}> celac:continues <{earlier}> ; prov:qualifiedDerivation {node} ."
-        if asserted else ""
+        if asserted else f"<{later}> celac:probablyContinues <{earlier}> ." if probable else ""
     )  # fmt: skip
+    tier = "AssertedTier" if asserted else "ProbableTier" if probable else "CandidateTier"
     return f"""
     {node} a celac:Continuation{derivation} ;
         celac:later <{later}> ; prov:entity <{earlier}> ;
         celac:continuationKind "{kind}" ; celac:score "{score}"^^xsd:decimal ; celac:rank {rank} ;
+        celac:confidence "{score}"^^xsd:decimal ;
+        celac:tier celac:{tier} ; celac:methodTier celac:{tier} ;
         celac:asserted {str(asserted).lower()} ; celac:explicit false ;
+        celac:evidence "términos comunes: cooperación"@es ;
         celac:evidence "shared terms: cooperación"@en ; celac:method <method/tracer/0.1> .
     {links}
     <method/tracer/0.1> a prov:Plan ; rdfs:label "celac-kg tracer 0.1" .
@@ -246,6 +250,24 @@ METHOD = "<method/tracer/0.1>"
 SCORE = f'{C} celac:score "0.8123"^^xsd:decimal .'
 KIND = f'{C} celac:continuationKind "reiterates" .'
 EVIDENCE = f'{C} celac:evidence "shared terms: cooperación"@en .'
+EVIDENCE_ES = f'{C} celac:evidence "términos comunes: cooperación"@es .'
+CARRY_PROBABLE = (
+    CARRY + plan("calc-2010", date="2010-02-23")
+    + continuation(MANDATE_IRI, OTHER_IRI, asserted=False, probable=True, score="0.5", rank=2)
+)  # fmt: skip
+CARRY_REVIEWED = CARRY.replace(
+    "celac:methodTier celac:AssertedTier", "celac:methodTier celac:CandidateTier"
+) + f"""
+{C} celac:review {C[:-1]}-review> ; prov:wasAttributedTo <agent/ana-perez> .
+{C[:-1]}-review> a celac:Review ; celac:verdict "confirmed" ; dcterms:date "2026-12-06"^^xsd:date ;
+    prov:wasAssociatedWith <agent/ana-perez> ; rdfs:comment "Both name the Initiative." .
+<agent/ana-perez> a prov:Agent ; rdfs:label "Ana Pérez" .
+"""
+QUALITY = """
+<method/tracer/0.1> celac:tierQuality <method/tracer/0.1#quality-asserted> .
+<method/tracer/0.1#quality-asserted> a celac:TierQuality ; celac:tier celac:AssertedTier ;
+    celac:precision "0.818"^^xsd:decimal ; celac:recall "0.089"^^xsd:decimal ; celac:support 101 .
+"""
 THEME = "<theme/food>"
 SDG2 = f"{THEME} skos:closeMatch <http://metadata.un.org/sdg/2> ."
 OTHER_SCHEME = "<kind/agency> a skos:Concept ; skos:inScheme <kind> . <kind> a skos:ConceptScheme ."
@@ -309,6 +331,9 @@ CONFORMING = [
     Case("actor mention past the meeting's, same source", add=reading(MANDATE_IRI + "/y", end=100)),
     # carry-over: celac:Continuation
     Case("asserted continuation and a candidate", add=CARRY_CANDIDATE),
+    Case("asserted continuation and a probable one", add=CARRY_PROBABLE),
+    Case("a continuation a review confirmed", add=CARRY_REVIEWED),
+    Case("the method with the quality of a tier", add=CARRY + QUALITY),
     Case("continuation scored 1, following up", add=CARRY, remove=SCORE + KIND,
          add_after=f'{C} celac:score "1.0"^^xsd:decimal ; celac:continuationKind "followsUp" .'),
     Case("candidate scored 0, reformulating", add=CARRY_CANDIDATE,
@@ -736,12 +761,49 @@ VIOLATING = [
          add_after=f"{C} celac:explicit 0 .", expect="celac:explicit, an xsd:boolean"),
     Case("continuation without evidence", add=CARRY, remove=EVIDENCE,
          expect="at least one celac:evidence"),
-    Case("continuation evidence in Spanish", add=CARRY,
-         add_after=f'{C} celac:evidence "términos compartidos"@es .',
-         expect="celac:evidence, each an English (@en) string"),
+    Case("continuation evidence in Spanish only", add=CARRY, remove=EVIDENCE,
+         expect="at least one celac:evidence in English (@en)"),
+    Case("continuation evidence in English only", add=CARRY, remove=EVIDENCE_ES,
+         expect="at least one celac:evidence in Spanish (@es)"),
+    Case("continuation evidence in French", add=CARRY,
+         add_after=f'{C} celac:evidence "termes communs"@fr .',
+         expect="Spanish (@es) or English (@en) strings"),
     Case("continuation evidence without language", add=CARRY, remove=EVIDENCE,
          add_after=f'{C} celac:evidence "shared terms: cooperación" .',
-         expect="celac:evidence, each an English (@en) string"),
+         expect="Spanish (@es) or English (@en) strings"),
+    Case("continuation without confidence", add=CARRY,
+         remove=f'{C} celac:confidence "0.8123"^^xsd:decimal .',
+         expect="exactly one celac:confidence"),
+    Case("continuation confidence above 1", add=CARRY,
+         remove=f'{C} celac:confidence "0.8123"^^xsd:decimal .',
+         add_after=f'{C} celac:confidence "1.2"^^xsd:decimal .', expect="from 0 to 1"),
+    Case("continuation without tier", add=CARRY, remove=f"{C} celac:tier celac:AssertedTier .",
+         expect="exactly one celac:tier"),
+    Case("continuation of an unknown tier", add=CARRY,
+         remove=f"{C} celac:tier celac:AssertedTier .",
+         add_after=f"{C} celac:tier celac:Maybe .", expect="exactly one celac:tier"),
+    Case("continuation without the method's tier", add=CARRY,
+         remove=f"{C} celac:methodTier celac:AssertedTier .",
+         expect="exactly one celac:methodTier"),
+    Case("asserted true but a probable tier", add=CARRY,
+         remove=f"{C} celac:tier celac:AssertedTier . {C} celac:methodTier celac:AssertedTier .",
+         add_after=f"{C} celac:tier celac:ProbableTier ; celac:methodTier celac:ProbableTier . "
+                   f"{MANDATE} celac:probablyContinues {EARLIER} .",
+         expect="asserted true if and only if its celac:tier is celac:AssertedTier"),
+    Case("tier changed without a review", add=CARRY,
+         remove=f"{C} celac:methodTier celac:AssertedTier .",
+         add_after=f"{C} celac:methodTier celac:CandidateTier .", expect="no celac:review says why"),
+    Case("probable continuation without celac:probablyContinues", add=CARRY_PROBABLE,
+         remove=f"{MANDATE} celac:probablyContinues {OTHER} .",
+         expect="celac:probablyContinues"),
+    Case("celac:probablyContinues without a probable continuation", add=CARRY_CANDIDATE,
+         add_after=f"{MANDATE} celac:probablyContinues {OTHER} .",
+         expect="celac:probablyContinues"),
+    Case("review without verdict", add=CARRY_REVIEWED,
+         remove=f'{C[:-1]}-review> celac:verdict "confirmed" .', expect="exactly one celac:verdict"),
+    Case("tier quality without support", add=CARRY + QUALITY,
+         remove="<method/tracer/0.1#quality-asserted> celac:support 101 .",
+         expect="exactly one celac:support"),
     Case("continuation without method", add=CARRY, remove=f"{C} celac:method {METHOD} .",
          expect="exactly one celac:method"),
     Case("continuation method not a prov:Plan", add=CARRY, remove=f"{C} celac:method {METHOD} .",
