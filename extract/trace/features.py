@@ -11,7 +11,8 @@
 - ``lexical``: similarity of the weighted content lemmas; ``clause``: that of the best pair of
   clauses (for mandates that enumerate several actions); ``coverage``: how much of the later text
   the earlier holds; ``area``: similarity of the later mandate with the earlier one's whole area;
-- ``themes``: the share of themes in common; ``short``: how short the shorter text is (shared words
+- ``heading``: the share of heading words the two mandates' areas have in common ("Migraciones"
+  and "Migración" meet); ``themes``: the share of themes in common; ``short``: how short the shorter text is (shared words
   in short texts say less);
 - ``lead``: the pair's first-pass score over the best first-pass score of the later mandate in the
   same earlier plan (1 for the best): a clear best, not one of several alike; ``rank``: 1 over its
@@ -41,6 +42,7 @@ NAMES = (
     "clause",
     "coverage",
     "area",
+    "heading",
     "themes",
     "short",
     "lead",
@@ -161,6 +163,10 @@ def pair_features(
         "clause": clause,
         "coverage": lexical.coverage(later.vector, earlier.vector),
         "area": lexical.cosine(later.vector, area[0], later.norm, area[1]),
+        "heading": len(later.caller.heading & earlier.caller.heading)
+        / len(later.caller.heading | earlier.caller.heading)
+        if later.caller.heading and earlier.caller.heading
+        else 0.0,
         "themes": len(later.themes & earlier.themes) / len(later.themes | earlier.themes)
         if later.themes and earlier.themes
         else 0.0,

@@ -40,3 +40,28 @@ def test_iris_hierarchy() -> None:
     assert str(iris.reading(area, "x-y.txt", "objective", 2)).endswith(
         "area/3#from-x-y-objective-2"
     )
+
+
+def test_iris_mandate_iris_are_those_the_plan_graphs_give() -> None:
+    from datetime import UTC, datetime
+    from pathlib import Path
+
+    from rdflib import URIRef
+    from rdflib.namespace import RDF
+
+    from extract.plans import read_plans
+    from graph.namespaces import CELAC
+    from graph.rdf import BuildInfo, dataset
+
+    plans = read_plans(Path(__file__).resolve().parents[2] / "corpus")
+    now = datetime.now(UTC)
+    ds = dataset(plans, BuildInfo(now, now, "0"))
+    written = {
+        s
+        for g in ds.graphs()
+        for s in g.subjects(RDF.type, CELAC.Mandate)
+        if isinstance(s, URIRef)
+    }
+    worked_out = iris.mandate_iris(plans)
+    assert set(worked_out.values()) == written
+    assert len(worked_out) == sum(len(p.all_mandates()) for p in plans)

@@ -17,7 +17,7 @@ import pyshacl
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS, XSD
 from rdflib.term import Node
 
 from extract.entities.register import read_register
@@ -255,14 +255,15 @@ CARRY_PROBABLE = (
     CARRY + plan("calc-2010", date="2010-02-23")
     + continuation(MANDATE_IRI, OTHER_IRI, asserted=False, probable=True, score="0.5", rank=2)
 )  # fmt: skip
-CARRY_REVIEWED = CARRY.replace(
-    "celac:methodTier celac:AssertedTier", "celac:methodTier celac:CandidateTier"
-) + f"""
+CARRY_REVIEWED = (
+    CARRY.replace("celac:methodTier celac:AssertedTier", "celac:methodTier celac:CandidateTier")
+    + f"""
 {C} celac:review {C[:-1]}-review> ; prov:wasAttributedTo <agent/ana-perez> .
 {C[:-1]}-review> a celac:Review ; celac:verdict "confirmed" ; dcterms:date "2026-12-06"^^xsd:date ;
     prov:wasAssociatedWith <agent/ana-perez> ; rdfs:comment "Both name the Initiative." .
 <agent/ana-perez> a prov:Agent ; rdfs:label "Ana Pérez" .
 """
+)
 QUALITY = """
 <method/tracer/0.1> celac:tierQuality <method/tracer/0.1#quality-asserted> .
 <method/tracer/0.1#quality-asserted> a celac:TierQuality ; celac:tier celac:AssertedTier ;
@@ -1059,7 +1060,9 @@ EXPECTED_TERMS = {
     "convenes", "refersTo", "adoptedAt", "involves", "continues",
     "inSeries", "heldIn", "mention", "mentionedIn", "ordinal", "kind", "edtf", "precision",
     "Continuation", "later", "method", "continuationKind", "score", "rank", "asserted", "explicit",
-    "evidence",
+    "evidence", "confidence", "tier", "methodTier", "probablyContinues", "LinkTier",
+    "TierQuality", "tierQuality", "recall",
+    "support", "Review", "review", "verdict",
 }  # fmt: skip
 
 
@@ -1142,8 +1145,15 @@ def test_kinds_agree_across_ontology_shapes_and_register(shapes: Graph, ontology
 def test_precisions_agree_across_writer_shapes_and_ontology(shapes: Graph, ontology: Graph) -> None:
     precision = URIRef(f"{CELAC}precision")
     written = {Literal(p) for p in PRECISION}
+    # Date precisions in the shapes: those the writer uses, and also xsd:decimal for a tier's
+    # quality (the pages' contract names celac:precision for both): the range is a union.
     assert shape_list(shapes, precision) == written
-    assert range_one_of(ontology, precision) == written
+    union = ontology.value(ontology.value(precision, RDFS.range), OWL.unionOf)
+    assert union is not None
+    members = list(Collection(ontology, union))
+    one_of = next(m for m in members if ontology.value(m, OWL.oneOf) is not None)
+    assert set(Collection(ontology, ontology.value(one_of, OWL.oneOf))) == written  # type: ignore[arg-type]
+    assert XSD.decimal in members
 
 
 def test_roles_agree_across_shapes_and_ontology(shapes: Graph, ontology: Graph) -> None:
@@ -1267,12 +1277,20 @@ def test_trace_writer_output_conforms() -> None:
     }
     links = [
         SimpleNamespace(later=later, earlier=earlier, kind="followsUp", score=0.91234, rank=1,
-                        asserted=True, explicit=True,
-                        evidence=["refers to a meeting the earlier mandate called"]),
+                        confidence=0.95, tier="asserted", method_tier="asserted", explicit=True,
+                        evidence_es=["remite a una reunión que el mandato anterior convocó"],
+                        evidence_en=["refers to a meeting the earlier mandate called"]),
         SimpleNamespace(later=later, earlier=other, kind="extends", score=0.3, rank=2,
-                        asserted=False, explicit=False, evidence=["shared terms: hambre", "x"]),
+                        confidence=0.4, tier="probable", method_tier="probable", explicit=False,
+                        evidence_es=["términos comunes: hambre", "x"],
+                        evidence_en=["shared terms: hambre", "x"]),
     ]  # fmt: skip
-    write_continuations({URIRef(ID + "plan/celac-2014"): g}, links, iris, "celac-kg tracer", "0.1")
+    quality = {"asserted": {"precision": 0.8, "recall": 0.1, "support": 101},
+               "probable": {"precision": 0.35, "recall": 0.2, "support": 101},
+               "candidate": {"precision": 0.04, "recall": 0.8, "support": 101}}  # fmt: skip
+    write_continuations(
+        {URIRef(ID + "plan/celac-2014"): g}, links, iris, "celac-kg tracer", "0.1", quality
+    )
     result = validate(g)
     assert result.conforms, result.text()
     node = URIRef(ID + MANDATE_IRI + "#continues-calc-2008-area-1-mandate-1")
@@ -1281,6 +1299,9 @@ def test_trace_writer_output_conforms() -> None:
     assert (node, URIRef(CELAC + "method"), method_iri("0.1")) in g
     assert (URIRef(ID + MANDATE_IRI), URIRef(CELAC + "continues"), URIRef(ID + EARLIER_IRI)) in g
     assert (URIRef(ID + MANDATE_IRI), URIRef(CELAC + "continues"), URIRef(ID + OTHER_IRI)) not in g
+    probably = URIRef(CELAC + "probablyContinues")
+    assert (URIRef(ID + MANDATE_IRI), probably, URIRef(ID + OTHER_IRI)) in g
+    assert len(list(g.objects(method_iri("0.1"), URIRef(CELAC + "tierQuality")))) == 3
 
 
 # Where rdflib's SPARQL and pyoxigraph's part: rdflib compares the string "10" with the integer
