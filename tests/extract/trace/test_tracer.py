@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Mapping, Sequence
 
 import pytest
-from conftest import PlanMaker
 from spacy.language import Language
 
 from extract.entities.annotate import annotate
@@ -13,6 +13,8 @@ from extract.records import Plan
 from extract.reviews import Review
 from extract.trace.themes import tag_plans
 from extract.trace.tracer import Link, Tracer
+
+PlanMaker = Callable[[str, str, Mapping[str, Sequence[str]]], Plan]
 
 
 @pytest.fixture(scope="module")
