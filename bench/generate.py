@@ -590,11 +590,18 @@ class Generator:
             self._typed(node, str(CELAC.score), f"{score:.4f}", _XSD + "decimal", g)
             self._typed(node, str(CELAC.rank), rank, _XSD + "integer", g)
             self._typed(node, str(CELAC.asserted), asserted, _XSD + "boolean", g)
+            self._typed(node, str(CELAC.confidence), f"{score:.4f}", _XSD + "decimal", g)
+            probable = not asserted and score >= 0.5
+            tier = CELAC.AssertedTier if asserted else CELAC.ProbableTier if probable else None
+            tier = tier or CELAC.CandidateTier
+            self._iri(node, str(CELAC.tier), str(tier), g)
+            self._iri(node, str(CELAC.methodTier), str(tier), g)
             explicit = asserted and rng.random() < 0.3
             self._typed(node, str(CELAC.explicit), explicit, _XSD + "boolean", g)
             self._iri(node, str(CELAC.method), method, g)
             terms = ", ".join(rng.sample(self.voc.terms, rng.randint(1, 4)))
             self._lit(node, str(CELAC.evidence), f"shared terms: {terms}", g, "en")
+            self._lit(node, str(CELAC.evidence), f"términos comunes: {terms}", g, "es")
             if explicit:
                 self._lit(
                     node,
@@ -603,10 +610,19 @@ class Generator:
                     g,
                     "en",
                 )
+                self._lit(
+                    node,
+                    str(CELAC.evidence),
+                    "remite a una reunión que el mandato anterior convocó",
+                    g,
+                    "es",
+                )
             if asserted:
                 self._iri(node, _RDF + "type", _PROV + "Derivation", g)
                 self._iri(later, _PROV + "qualifiedDerivation", node, g)
                 self._iri(later, str(CELAC.continues), earlier, g)
+            elif probable:
+                self._iri(later, str(CELAC.probablyContinues), earlier, g)
             score *= rng.uniform(0.4, 0.95)
 
 
