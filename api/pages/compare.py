@@ -13,9 +13,10 @@ from fastapi.responses import HTMLResponse
 from api.pages import language
 from api.pages.catalog import catalog
 from api.pages.explain import Explained, explain
+from api.pages.links import pair_url
 from api.pages.messages import Translator
 from api.pages.page import render
-from api.pages.pair_page import pair_url, ref
+from api.pages.pair_page import ref
 from api.pages.rows import iri_ref, select, text
 from api.pages.tiers import lineage
 from graph.store import Store

@@ -18,9 +18,9 @@ from api.pages import language
 from api.pages.catalog import Catalog, catalog
 from api.pages.columns import HEADER, WIDTH, Column, columns
 from api.pages.display import calm, shorten
+from api.pages.links import pair_url
 from api.pages.messages import Translator
 from api.pages.page import render
-from api.pages.pair_page import pair_url
 from api.pages.tiers import Lineage, lineage
 from graph.store import Store
 

@@ -14,7 +14,7 @@ from api.pages import language
 from api.pages.catalog import Catalog, catalog
 from api.pages.display import calm, shorten
 from api.pages.explain import Explained, explain
-from api.pages.links import local
+from api.pages.links import compare_url, local, pair_url
 from api.pages.mandate import MandateRef
 from api.pages.messages import Translator
 from api.pages.page import render
@@ -31,17 +31,6 @@ from api.pages.tiers import (
 from graph.store import Store
 
 FORMATS = {"html": "text/html", "csv": "text/csv", "json": "application/json"}
-
-
-def pair_url(later: str, earlier: str, fmt: str | None = None) -> str:
-    """Where the view of ``later`` against ``earlier`` (plan ids) is served."""
-    url = f"/plans/{quote(later)}/{quote(earlier)}"
-    return f"{url}?format={fmt}" if fmt else url
-
-
-def compare_url(later: str, earlier: str) -> str:
-    """The side-by-side view of two mandates (IRIs)."""
-    return f"/compare?later={quote(later, safe='')}&earlier={quote(earlier, safe='')}"
 
 
 @dataclass(frozen=True)

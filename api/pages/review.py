@@ -12,11 +12,12 @@ from fastapi.responses import HTMLResponse
 from api.pages import language
 from api.pages.catalog import catalog
 from api.pages.explain import Explained, explain
+from api.pages.links import compare_url, pair_url
 from api.pages.mandate import MandateRef
 from api.pages.messages import Translator
 from api.pages.page import render
 from api.pages.pair import UnknownPlan, pair
-from api.pages.pair_page import cells, compare_url, pair_url, ref
+from api.pages.pair_page import cells, ref
 from api.pages.tiers import PROBABLE, lineage
 from graph.store import Store
 
