@@ -56,15 +56,46 @@ def shared_terms(a: str, b: str) -> set[str]:
     return keys_a & keys_b
 
 
+PHRASE = 3  # words in a row that both texts hold make a shared name or phrase
+
+
+def shared_phrases(a: str, b: str) -> list[str]:
+    """The runs of at least :data:`PHRASE` words (accents and case aside) that both texts hold
+    and that carry at least one content word, longest first: the names the texts share even
+    where the graph has no resource for them."""
+    spans = list(_WORD.finditer(a))
+    words_a = [fold(m.group()) for m in spans]
+    words_b = [fold(w) for w in _WORD.findall(b)]
+    found: dict[str, str] = {}  # folded → as printed in ``a``
+    for i in range(len(words_a)):
+        for j in range(len(words_b)):
+            n = 0
+            while (
+                i + n < len(words_a) and j + n < len(words_b) and words_a[i + n] == words_b[j + n]
+            ):
+                n += 1
+            if n >= PHRASE and any(_key(w) for w in words_a[i : i + n]):
+                found[" ".join(words_a[i : i + n])] = a[spans[i].start() : spans[i + n - 1].end()]
+    longest = [
+        printed
+        for key, printed in found.items()
+        if not any(key != other and f" {key} " in f" {other} " for other in found)
+    ]
+    return sorted(longest, key=lambda p: (-len(p), p))
+
+
 def highlight(value: str, terms: set[str], names: list[str]) -> Segments:
-    """``value`` cut into (text, shared) segments: the shared names (longest first) and the words
-    whose stem is among ``terms`` are marked."""
+    """``value`` cut into (text, shared) segments: the shared names and phrases (longest first)
+    and the words whose stem is among ``terms`` are marked."""
     marks = [False] * len(value)
-    folded = fold(value)
+    words = list(_WORD.finditer(value))
+    folded_words = [fold(m.group()) for m in words]
     for name in sorted({n for n in names if len(n) >= MIN_STEM}, key=len, reverse=True):
-        for m in re.finditer(re.escape(fold(name)), folded):
-            for i in range(m.start(), m.end()):
-                marks[i] = True
+        target = [fold(w) for w in _WORD.findall(name)]
+        for i in range(len(words) - len(target) + 1):
+            if target and folded_words[i : i + len(target)] == target:
+                for c in range(words[i].start(), words[i + len(target) - 1].end()):
+                    marks[c] = True
     for m in _WORD.finditer(value):
         key = _key(m.group())
         if key is not None and key in terms:
@@ -131,8 +162,8 @@ def compare_page(request: Request, store: Store, later: str, earlier: str) -> HT
     found = lineage(store)
     link = found.pair(later, earlier)
     explained: Explained | None = explain(link, t, found.quality) if link else None
-    names = shared_names(store, later, earlier)
     a, b = cat.mandates[later], cat.mandates[earlier]
+    names = shared_names(store, later, earlier) + shared_phrases(a.text, b.text)
     terms = shared_terms(a.text, b.text)
 
     def side(iri: str) -> Side:
@@ -155,7 +186,7 @@ def compare_page(request: Request, store: Store, later: str, earlier: str) -> HT
             "later": side(later),
             "earlier": side(earlier),
             "x": explained,
-            "names": names,
+            "names": sorted(set(names), key=str.casefold),
             "terms": sorted(terms),
             "quality": found.quality,
             "calibrated": found.calibrated,

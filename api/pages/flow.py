@@ -31,7 +31,7 @@ MIN_BAR = 16.0  # room for a 12-unit label beside the smallest bar
 GAP = 6.0
 BAR = 12.0
 INSET = 16.0  # from a column's left edge to its bars
-LABEL_CHARS = 26
+LABEL_CHARS = 30
 MARGIN = 24.0
 
 

@@ -114,6 +114,7 @@ def context(page: Page) -> dict[str, Any]:
         "picture_nodes": [
             (n, mandate_ref(page, n.iri, 10_000)) for n in (pic.nodes if pic else [])
         ],
+        "picture_refs": {n.iri: mandate_ref(page, n.iri, 60) for n in (pic.nodes if pic else [])},
         "antecedents": rows(antecedents, "earlier"),
         "successors": rows(successors, "later"),
         "candidates_before": rows(candidates_before, "earlier"),

@@ -100,7 +100,7 @@ def context(page: Page) -> dict[str, Any]:
     trace = traces(page.store)
     others = [
         (
-            p.id,
+            f"{p.id} × {plan.id}" if p.order > plan.order else f"{plan.id} × {p.id}",
             page.label(p.iri),
             pair_url(p.id, plan.id) if p.order > plan.order else pair_url(plan.id, p.id),
         )
