@@ -61,7 +61,7 @@ PHRASE = 3  # words in a row that both texts hold make a shared name or phrase
 
 def shared_phrases(a: str, b: str) -> list[str]:
     """The runs of at least :data:`PHRASE` words (accents and case aside) that both texts hold
-    and that carry at least one content word, longest first: the names the texts share even
+    and that carry at least two content words, longest first: the names the texts share even
     where the graph has no resource for them."""
     spans = list(_WORD.finditer(a))
     words_a = [fold(m.group()) for m in spans]
@@ -74,7 +74,7 @@ def shared_phrases(a: str, b: str) -> list[str]:
                 i + n < len(words_a) and j + n < len(words_b) and words_a[i + n] == words_b[j + n]
             ):
                 n += 1
-            if n >= PHRASE and any(_key(w) for w in words_a[i : i + n]):
+            if n >= PHRASE and sum(1 for w in words_a[i : i + n] if _key(w)) >= 2:
                 found[" ".join(words_a[i : i + n])] = a[spans[i].start() : spans[i + n - 1].end()]
     longest = [
         printed

@@ -316,12 +316,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The meeting it called is later referred to as held",
     ),
     "became.body": (
-        "Un órgano que nombra por primera vez vuelve a recibir encargos",
-        "A body it first names is entrusted again",
+        "Un grupo de trabajo que nombra por primera vez vuelve a recibir encargos",
+        "A working group it first names is entrusted again",
     ),
     "became.none": (
-        "No se encontró huella en los planes posteriores: ni sucesor, ni la reunión que convocó citada como celebrada, ni el órgano que nombra con nuevos encargos. El trazador puede no haberla visto.",
-        "No trace found in the later plans: no successor, no meeting it called referred to as held, no body it names entrusted again. The tracer may have missed it.",
+        "No se encontró huella en los planes posteriores: ni sucesor, ni la reunión que convocó citada como celebrada, ni un grupo de trabajo que nombra por primera vez vuelve a recibir encargos. El trazador puede no haberla visto.",
+        "No trace found in the later plans: no successor, no meeting it called referred to as held, no working group it first names entrusted again. The tracer may have missed it.",
     ),
     "became.last": (
         "Es del plan más reciente: aún no hay plan posterior.",
@@ -405,8 +405,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "plan.drops.list": ("Sin sucesor encontrado", "No successor found"),
     "plan.traces": (
-        "Además, de los mandatos sin sucesor encontrado, {n} dejaron otra huella en un plan posterior (una reunión convocada luego citada como celebrada, o un órgano que nombran por primera vez luego vuelve a recibir encargos).",
-        "Besides, of the mandates with no successor found, {n} left another trace in a later plan (a meeting they called later referred to as held, or a body they first name entrusted again later).",
+        "Además, de los mandatos sin sucesor encontrado, {n} dejaron otra huella en un plan posterior (una reunión convocada luego citada como celebrada, o un grupo de trabajo que nombran por primera vez vuelve a recibir encargos).",
+        "Besides, of the mandates with no successor found, {n} left another trace in a later plan (a meeting they called later referred to as held, or a working group they first name entrusted again).",
     ),
     "plan.last": (
         "Es el plan más reciente del grafo: aún no hay plan posterior en que buscar sucesores.",
@@ -481,7 +481,7 @@ QUESTIONS_ES: dict[str, str] = {
     "new-mandates": "¿En qué mandatos del plan de 2020 no se encontró antecedente?",
     "not-carried-on": "¿En qué mandatos de 2014 no se encontró sucesor en ningún plan?",
     "lineage-tiers": "¿De dónde viene un mandato, por nivel de confianza?",
-    "plan-pair-coverage": "¿Qué compromisos de CELAC 2014 siguen en China–CELAC 2022-24?",
+    "plan-pair-coverage": "¿Cuánto de cada plan sigue en cada plan posterior?",
     "reviews": "¿Qué enlaces confirmaron o rechazaron los revisores?",
     "what-became": "¿Qué fue de cada mandato de 2014 según los planes posteriores?",
 }
