@@ -293,7 +293,7 @@ def test_pages_resource_plan_areas_carry_over_starts_drops(
 
         # Each mandate's state by the best relation the store holds for it: a celac:continues
         # link (continued), only a celac:probablyContinues one (probably), or none (not found).
-        def states(pattern: str) -> tuple[int, int, int]:
+        def states(pattern: str, iri: str = iri) -> tuple[int, int, int]:
             found = rows(
                 store,
                 f"""SELECT ?m (SAMPLE(?a) AS ?asserted) (SAMPLE(?p) AS ?probable) WHERE {{
