@@ -124,13 +124,14 @@ def highlight(value: str, terms: set[str], names: list[str]) -> Segments:
 
 
 def shared_names(store: Store, later: str, earlier: str) -> list[str]:
-    """The names, as printed, of the actors and meetings both mandates mention or involve."""
+    """The Spanish names (the plans' language) of the actors and meetings both mandates involve,
+    convene or refer to, and the names as printed where either mandate mentions them."""
     rows = select(
         store,
         f"""SELECT DISTINCT ?name WHERE {{
           {{ {iri_ref(later)} celac:involves|celac:convenes|celac:refersTo ?x .
              {iri_ref(earlier)} celac:involves|celac:convenes|celac:refersTo ?x }}
-          {{ ?x rdfs:label|skos:altLabel|schema:name ?name }}
+          {{ ?x rdfs:label|skos:altLabel|schema:name ?name FILTER(LANG(?name) IN ("es", "")) }}
           UNION {{ ?x celac:mention ?s . ?s rdf:value ?name ; celac:mentionedIn ?in
                    FILTER(?in IN ({iri_ref(later)}, {iri_ref(earlier)})) }}
         }}""",

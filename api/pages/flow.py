@@ -25,7 +25,7 @@ from api.pages.tiers import Lineage, lineage
 from graph.store import Store
 
 OTHER = "other"
-THEMES_SHOWN = 14  # bars of their own; the rest share one
+THEMES_SHOWN = 20  # bars of their own; the rest share one
 UNIT = 3.0  # height of one mandate
 MIN_BAR = 16.0  # room for a 12-unit label beside the smallest bar
 GAP = 6.0
@@ -132,7 +132,9 @@ def flow(cat: Catalog, found: Lineage, t: Translator) -> FlowPicture:
         i = plan_order[a.plan]
         if plan_order[b.plan] != i + 1:
             continue
-        for g in of(a.themes) & of(b.themes):
+        # A band joins a theme to itself: the two mandates share the theme (a mandate of one
+        # "other" theme continued by one of another is not a flow of either).
+        for g in of(tuple(set(a.themes) & set(b.themes))):
             earlier_of[(i, g)].add(a.iri)
             later_of[(i, g)].add(b.iri)
     bands = []

@@ -39,7 +39,8 @@
       b.setAttribute("aria-pressed", String(b.dataset.verdict === v.verdict && v.verdict !== ""));
     });
     const why = item.querySelector(".why");
-    if (document.activeElement !== why) why.value = v.why || "";
+    // A verdict cleared keeps the reason typed, for the next verdict.
+    if (document.activeElement !== why && saved[key(item)]) why.value = v.why || "";
   }
 
   function persist() {
