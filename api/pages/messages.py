@@ -463,8 +463,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "theme.picture": ("El tema a través de los planes", "The theme across the plans"),
     "theme.picture.lead": (
-        "Cada punto es un mandato con este tema, en la columna de su plan; las líneas son las continuaciones entre ellos (continuas: afirmadas; discontinuas: el mejor candidato no afirmado).",
-        "Each dot is a mandate with this theme, in its plan's column; lines are the continuations among them (solid: asserted; dashed: the best candidate, not asserted).",
+        "Cada punto es un mandato con este tema, en la columna de su plan; las líneas son las continuaciones entre ellos (continuas: afirmadas; discontinuas: probables). Los candidatos no son una relación y no se dibujan.",
+        "Each dot is a mandate with this theme, in its plan's column; lines are the continuations among them (solid: asserted; dashed: probable). Candidates are not a relation and are not drawn.",
     ),
     "theme.mandates": ("Mandatos por plan", "Mandates by plan"),
     "theme.areas": ("Áreas con este tema", "Areas with this theme"),

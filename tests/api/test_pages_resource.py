@@ -256,7 +256,7 @@ def test_pages_resource_mandate_evidence_of_every_candidate(
     body = page(pages, iri, lang="en").text
     for c in candidates:
         row = body[body.index(f'id="{c["c"].partition("#")[2]}"') :]
-        row = row[: row.index("</li>", row.index("evidence"))]
+        row = row[: row.index("</ul>", row.index('class="evidence"'))]
         assert path(c["e"]) in hrefs(row)
         assert f"{float(c.get('confidence', c['score'])):.2f}" in row
         # The evidence in the reader's language (English here, or untagged in an older graph).
