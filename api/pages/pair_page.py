@@ -56,21 +56,21 @@ def ref(cat: Catalog, iri: str, lang: str, width: int = 180) -> MandateRef:
     )
 
 
-def choose_format(request: Request) -> str | None:
-    """``?format=`` if given, else the best of :data:`FORMATS` for ``Accept``; None if neither
-    offers one of ours."""
-    asked = request.query_params.get("format")
+def choose_format(request: Request, asked: str | None) -> str | None:
+    """``asked`` (``?format=``) if given, else the best of :data:`FORMATS` for ``Accept``; None if
+    neither offers one of ours."""
     if asked is not None:
         return asked if asked in FORMATS else None
     chosen = negotiate(request.headers.get("accept"), list(FORMATS.values()))
     return next((k for k, v in FORMATS.items() if v == chosen), None)
 
 
-def pair_response(request: Request, store: Store, later_id: str, earlier_id: str) -> Response:
-    """The plan × plan view in the format asked for."""
-    fmt = choose_format(request)
+def pair_response(
+    request: Request, store: Store, later_id: str, earlier_id: str, asked: str | None = None
+) -> Response:
+    """The plan × plan view in the format ``asked`` for (``?format=``), else by ``Accept``."""
+    fmt = choose_format(request, asked)
     if fmt is None:
-        asked = request.query_params.get("format")
         detail = (
             f"format={asked!r} is not offered: expected one of {', '.join(FORMATS)}"
             if asked is not None

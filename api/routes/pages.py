@@ -64,15 +64,28 @@ def plans(request: Request, store: StoreDep) -> HTMLResponse:
     tags=["lineage"],
     summary="A later plan against an earlier one",
     responses={
-        200: {"content": {"text/html": {}, "text/csv": {}, "application/json": {}}},
+        200: {
+            "description": "The view",
+            "content": {"text/html": {}, "text/csv": {}, "application/json": {}},
+        },
+        400: {"description": "A format that is not offered"},
         404: {"description": "No such plan, or the first is not the later one"},
+        406: {"description": "None of the formats is acceptable"},
     },
 )
-def plan_pair(request: Request, store: StoreDep, later: str, earlier: str) -> Response:
+def plan_pair(
+    request: Request,
+    store: StoreDep,
+    later: str,
+    earlier: str,
+    format: Annotated[
+        str | None, Query(description="html, csv or json; else by the Accept header")
+    ] = None,
+) -> Response:
     """Which mandates of ``later`` continue which of ``earlier`` (asserted and probable links),
     which earlier mandates have no successor found there, which later ones no antecedent found,
     by theme and by area. HTML, CSV or JSON: by ``?format=html|csv|json`` or the Accept header."""
-    return pair_response(request, store, later, earlier)
+    return pair_response(request, store, later, earlier, format)
 
 
 @router.get("/themes/flow", response_class=HTMLResponse, include_in_schema=False)
