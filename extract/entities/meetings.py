@@ -25,9 +25,10 @@ Runs after ``celac_places`` and ``celac_dates`` and reads what they left on the 
   last meeting of the same kind before it, else "<Head> del <the forum or body before it>";
   unnumbered meetings have no series;
 - status: "refersTo" after a past participle ("celebrada en", "realizado en", "reunidas en") or
-  after "emanadas de", "resultados de", "consenso(s) … de/en", "logros relacionados con", "exitosa
-  realización de", "creado/aprobado/adoptada por/en", "Declaración … de", "en el marco de", "en
-  ocasión de", "participar en", or when its date ends before the reference date; "convenes"
+  after "emanadas de", a meeting's outcomes ("resultados/acuerdos/conclusiones/recomendaciones/
+  consenso(s) … de/en"), "creado/aprobado/adoptada por/en", "Declaración … de", "en el marco de",
+  "en ocasión de", "participar en", or when its date ends before the reference date (the cues are
+  ``PAST_AFTER_CUES``, ``FUTURE_AFTER_CUES``, ``PAST_BEFORE_CUES``); "convenes"
   otherwise (the plans call for what they name: "Celebrar", "a celebrarse", "que tendrá lugar",
   "cuya primera sesión se efectuará"). A meeting coordinated with the one before it ("X y la Y")
   shares its status unless it has its own cue;
@@ -112,25 +113,59 @@ _PARTNERS = {
     "—",
 }
 _AFTER_LEAD = r"^(?:\W*|[^.;,]{0,40},\s*)"
-_PAST_AFTER = re.compile(
-    _AFTER_LEAD
-    + r"(?:celebrad|realizad|efectuad|llevad|reunid|adoptad|aprobad|cread|emanad|alcanzad|formulad"
-    r"|acordad|que\s+se\s+(?:celebró|realizó|llevó|efectuó))",
-    re.I,
-)
-_FUTURE_AFTER = re.compile(
-    _AFTER_LEAD
-    + r"(?:a\s+(?:celebrarse|realizarse|efectuarse|llevarse|desarrollarse)|que\s+tendrá\s+lugar"
-    r"|que\s+se\s+(?:celebrará|realizará|llevará|efectuará)|previst|programad|proyectad)",
-    re.I,
-)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A phrase of the genre that tells whether a meeting is held already or still to come.
+
+    ``fact`` says which general fact of the genre the cue records; a cue that matches only one
+    place of the corpus must say it (tests/extract/entities/test_cues.py counts the places).
+    """
+
+    pattern: str
+    fact: str = ""
+
+
+# Right after the meeting's name: a past participle of holding or deciding ("celebrada en").
+PAST_AFTER_CUES = (
+    Cue(r"(?:celebrad|realizad|efectuad|llevad|reunid)", "a participle of holding: held already"),
+    Cue(r"(?:adoptad|aprobad|cread|emanad|alcanzad|formulad|acordad)",
+        "a participle of deciding: something already came out of the meeting"),
+    Cue(r"que\s+se\s+(?:celebró|realizó|llevó|efectuó)", "a relative clause in the past"),
+)  # fmt: skip
+# Right after the name: a future or a plan ("a celebrarse", "que tendrá lugar", "prevista").
+FUTURE_AFTER_CUES = (
+    Cue(r"a\s+(?:celebrarse|realizarse|efectuarse|llevarse|desarrollarse)",
+        "'a' + passive infinitive: still to be held"),
+    Cue(r"que\s+tendrá\s+lugar", "a relative clause in the future"),
+    Cue(r"que\s+se\s+(?:celebrará|realizará|llevará|efectuará)", "a relative clause in the future"),
+    Cue(r"(?:previst|programad|proyectad)", "a participle of planning: still to be held"),
+)  # fmt: skip
+# Right before the name: its outcomes, a decision taken there, or an event it was part of.
+PAST_BEFORE_CUES = (
+    Cue(r"emanad\w*\s+de", "what emanates from a meeting was decided there"),
+    Cue(r"(?:resultados?|acuerdos|conclusiones|recomendaciones|consensos?)(?:\s+\w+)?\s+(?:de|en)",
+        "a meeting's outcomes (results, agreements, conclusions, recommendations, consensus) exist "
+        "once it has been held"),
+    Cue(r"(?:cread|aprobad|adoptad|convocad)\w*\s+(?:por|en)\b[^.;:,]{0,30}?",
+        "a body or instrument created or adopted by a meeting: the meeting was held"),
+    Cue(r"Declaración\b[^.;]{0,60}?\bde", "a meeting's declaration is adopted when it is held"),
+    Cue(r"en\s+el\s+marco\s+de", "a meeting as the setting of another event"),
+    Cue(r"en\s+ocasión\s+de", "a meeting as the occasion of another event"),
+    Cue(r"particip\w*\s+(?:activamente\s+)?en", "taking part in a meeting held by others"),
+    Cue(r"seguimiento\s+a\s+[^.;]{0,40}?\bde", "following up what a meeting decided"),
+)  # fmt: skip
+
+
+def _alternatives(cues: tuple[Cue, ...]) -> str:
+    return "|".join(f"(?:{c.pattern})" for c in cues)
+
+
+_PAST_AFTER = re.compile(_AFTER_LEAD + f"(?:{_alternatives(PAST_AFTER_CUES)})", re.I)
+_FUTURE_AFTER = re.compile(_AFTER_LEAD + f"(?:{_alternatives(FUTURE_AFTER_CUES)})", re.I)
 _PAST_BEFORE = re.compile(
-    r"(?:emanad\w*\s+de|resultados?\s+de|acuerdos\s+de|conclusiones\s+de|recomendaciones\s+\w+\s+(?:en|de)"
-    r"|consensos?\s+(?:alcanzados?\s+)?(?:en|de)|logros\s+relacionados\s+con|exitosa\s+realización\s+de"
-    r"|(?:cread|aprobad|adoptad|convocad)\w*\s+(?:por|en)\b[^.;:,]{0,30}?|Declaración\b[^.;]{0,60}?\bde|en\s+el\s+marco\s+de"
-    r"|en\s+ocasión\s+de|particip\w*\s+(?:activamente\s+)?en|seguimiento\s+a\s+[^.;]{0,40}?\bde)"
-    r"\s*(?:la|el|los|las|l)?\s*$",
-    re.I,
+    f"(?:{_alternatives(PAST_BEFORE_CUES)})" + r"\s*(?:la|el|los|las|l)?\s*$", re.I
 )
 _SENTENCE_END = re.compile(r"[.;](?=\s+[A-ZÁÉÍÓÚÑ¿“\"]|\s*$)")
 
