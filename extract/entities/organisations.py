@@ -60,19 +60,34 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
 
 
+def acronym_start(name: str, acronym: str) -> int | None:
+    """Where the words that ``acronym`` abbreviates begin in ``name``, or None.
+
+    Its letters are found in ``name`` right to left, in order, the first at the start of a word
+    (Schwartz and Hearst's rule): "Red de Universidades del Caribe" / "RUC" → 0; "Consejo Superior
+    Universitario Centroamericano" / "CSUCA" → 0; "Apoyar a la Red de Universidades" / "RU" → 12.
+    """
+    plain, letters = _fold(name), _fold(acronym)
+    s, i = len(plain) - 1, len(letters) - 1
+    while i >= 0:
+        c = letters[i]
+        if not c.isalnum():
+            i -= 1
+            continue
+        while s >= 0 and (plain[s] != c or (i == 0 and s > 0 and plain[s - 1].isalnum())):
+            s -= 1
+        if s < 0:
+            return None
+        if i == 0:
+            return s
+        s -= 1
+        i -= 1
+    return None
+
+
 def initials_fit(name: str, acronym: str) -> bool:
-    """Whether ``acronym``'s letters are initials of ``name``'s words, in order, starting with the
-    first capitalised word ("Red de Universidades del Caribe" / "RUC")."""
-    words = [w for w in re.findall(r"[\wÁÉÍÓÚÑáéíóúñ]+", name)]
-    caps = [w for w in words if w[0].isupper()]
-    letters = [c for c in acronym if c.isupper()]
-    if not caps or not letters or _fold(caps[0][0]) != _fold(letters[0]):
-        return False
-    i = 0
-    for word in words:
-        if i < len(letters) and _fold(word[0]) == _fold(letters[i]):
-            i += 1
-    return i == len(letters)
+    """Whether ``acronym`` abbreviates ``name`` from its first word on."""
+    return acronym_start(name, acronym) == 0
 
 
 def _fold(text: str) -> str:
@@ -129,11 +144,10 @@ class OrganisationFinder:
         for m in _BRACKETED.finditer(text):
             name, acronym = m.group("name"), m.group("acronym")
             # The name runs back only as far as its initials need: "Apoyar a la Red de … (RUC)".
-            words = list(re.finditer(rf"{_CAP}", name))
-            start_word = next((w for w in words if initials_fit(name[w.start() :], acronym)), None)
-            if start_word is None:
+            at = acronym_start(name, acronym)
+            if at is None or not name[at].isupper():
                 continue
-            start = m.start("name") + start_word.start()
+            start = m.start("name") + at
             label = _trim(text[start : m.end("name")])
             if label.split(" ")[0] not in HEADS and not any(
                 e.label_ == "ORG" and e.start_char <= start < e.end_char for e in doc.ents
