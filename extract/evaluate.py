@@ -179,9 +179,11 @@ def evaluate_entities(
         expected = expected_meetings.get(item, [])
         score.found += len(found)
         score.expected += len(expected)
-        score.correct_found += sum(
-            1 for f in found if any(same_name(f["name"], e["name"]) for e in expected)
-        )
+        for f in found:
+            if any(same_name(f["name"], e["name"]) for e in expected):
+                score.correct_found += 1
+            else:
+                extras.append(f"{plans_of.get(item, '?')}: {f['name']}")
         for e in expected:
             match = next((f for f in found if same_name(f["name"], e["name"])), None)
             if match is None:

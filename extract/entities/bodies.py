@@ -26,7 +26,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.entities.mentions import ActorMention, Mentions
+from extract.entities.mentions import ActorMention, MeetingMention, Mentions
 from extract.entities.organisations import slug
 
 KIND = "descriptive-body"
@@ -98,41 +98,63 @@ def place_in_area(plan: str, area_title: str, found: Sequence[Mentions]) -> None
 
     A bare designation after a body of the same kind was named in the area is that body, whether
     the register's or a descriptive one; any other descriptive body is keyed by the plan, the area
-    and its designation, and labelled "<designation> (<area>, <plan>)".
+    and its designation, and labelled "<designation> (<area>, <plan>)". A meeting named after a
+    body ("la reunión del Grupo del Trabajo") is labelled with the body's full name.
     """
     title = _tidy(area_title)
     title = title[:1].upper() + title[1:].lower() if title.isupper() else title
     area_key = "-".join(slug(title).split("-")[:5])
-    named: dict[str, ActorMention] = {}  # the last body of each kind named in the area
+    named: dict[str, tuple[ActorMention, str]] = {}  # kind → the last body named, its full name
     for mentions in found:
         out: list[ActorMention] = []
+        full: list[tuple[ActorMention, str]] = []  # each body of this text and its full name
         for a in mentions.actors:
             if a.kind != KIND:
                 kind = _body_kind(a.text)
                 if kind is not None:
-                    named[kind] = a
+                    named[kind] = (a, a.text)
                 out.append(a)
                 continue
             kind = kind_of(a.text)
             earlier = named.get(kind)
             if _is_bare(a) and not _plural(a.text) and earlier is not None:
-                out.append(
-                    replace(a, key=earlier.key, label=earlier.label, kind=earlier.kind)
-                    if earlier.label
-                    else ActorMention(a.start, a.end, a.text, earlier.key)
+                body, name = earlier
+                resolved = (
+                    replace(a, key=body.key, label=body.label, kind=body.kind)
+                    if body.label
+                    else ActorMention(a.start, a.end, a.text, body.key)
                 )
+                out.append(resolved)
+                full.append((resolved, name))
                 continue
+            suffix = "" if _is_bare(a) else slug(a.text)[len(slug(kind)) :].strip("-")
             resolved = replace(
                 a,
-                key=f"{slug(kind)}-{slug(plan)}-{area_key}"
-                + ("" if _is_bare(a) else f"-{slug(a.text)[len(slug(kind)) :].strip('-')}"),
+                key="-".join(p for p in (slug(kind), slug(plan), area_key, suffix) if p),
                 label=f"{a.text} ({title}, {plan})",
                 kind=KIND,
             )
-            resolved = replace(resolved, key=resolved.key.strip("-"))
-            named[kind] = resolved
+            named[kind] = (resolved, resolved.label or a.text)
             out.append(resolved)
+            full.append((resolved, resolved.label or a.text))
         mentions.actors = out
+        mentions.meetings = [_meeting_of(m, full) for m in mentions.meetings]
+
+
+def _meeting_of(
+    meeting: MeetingMention, bodies: Sequence[tuple[ActorMention, str]]
+) -> MeetingMention:
+    """A body's meeting is named after the body: "la reunión del Grupo del Trabajo", in the area
+    of the Grupo de Trabajo de Finanzas, is the "Reunión del Grupo de Trabajo de Finanzas"."""
+    if meeting.ordinal is not None:
+        return meeting
+    for body, name in bodies:
+        if not (meeting.start <= body.start and body.end <= meeting.end) or name == body.text:
+            continue
+        offset = body.start - meeting.start
+        label = meeting.name[:offset] + name + meeting.name[offset + len(body.text) :]
+        return replace(meeting, label=label[:1].upper() + label[1:])
+    return meeting
 
 
 def _body_kind(text: str) -> str | None:
