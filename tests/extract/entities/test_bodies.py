@@ -86,3 +86,26 @@ def test_bodies_in_different_areas_are_different() -> None:
     place_in_area("P", "Cultura", [two])
     assert one.actors[0].key != two.actors[0].key
     assert one.actors[0].label == "Grupo de Trabajo (Energía, P)"
+
+
+def test_bodies_meeting_of_a_body_takes_its_full_name() -> None:
+    from extract.entities.mentions import MeetingMention
+
+    first = Mentions(actors=[_mention("Grupo de Trabajo de Pesca", key="gt-pesca")])
+    text = "la reunión del Grupo del Trabajo"
+    meeting = MeetingMention(
+        3, 32, text[3:], "Reunión del Grupo del Trabajo", "Reunión", None, None, "refersTo"
+    )
+    body = ActorMention(
+        text.index("Grupo"),
+        len(text),
+        "Grupo del Trabajo",
+        "grupo-del-trabajo",
+        "Grupo del Trabajo",
+        None,
+        "descriptive-body",
+    )
+    later = Mentions(meetings=[meeting], actors=[body])
+    place_in_area("P", "PESCA", [first, later])
+    assert later.meetings[0].label == "Reunión del Grupo de Trabajo de Pesca"
+    assert later.actors[0].key == "gt-pesca"
