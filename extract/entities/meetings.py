@@ -691,10 +691,11 @@ class MeetingFinder:
             phrase = [m.start() for m in _IN_WHOSE_FRAME.finditer(text, 0, start)]
             if phrase:
                 before = [
-                    g for k, g in enumerate(meetings[:n]) if g.named and k not in framed
+                    g for k, g in enumerate(meetings[:n]) if k not in framed
                     and span(g)[1] <= phrase[-1]
                 ]  # fmt: skip
-                frame = before[-1] if before else None
+                # "cuyo" refers to the meeting just before it, which must be a named one.
+                frame = before[-1] if before and before[-1].named else None
             later = meetings[n + 1 :]
             if frame is None and later and later[0].named:
                 gap = text[end : span(later[0])[0]]

@@ -300,3 +300,11 @@ def test_meetings_generic_name_runs_over_its_setting(nlp: Language) -> None:
     found = meetings(nlp, text)
     assert found[0].name == "Reunión de la CELAC en ocasión de la Cumbre de las Américas"
     assert found[0].label != "Reunión de la CELAC"
+
+
+def test_meetings_whose_frame_is_not_named_frames_nothing(nlp: Language) -> None:
+    text = (
+        "Realizar una reunión de expertos en educación técnica, en cuyo marco tendrán lugar: "
+        "- un taller sobre formación dual; - un seminario sobre certificación."
+    )
+    assert meetings(nlp, text) == []
