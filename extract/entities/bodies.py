@@ -26,6 +26,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.entities.meetings import normalise_series
 from extract.entities.mentions import ActorMention, MeetingMention, Mentions
 from extract.entities.organisations import slug
 
@@ -138,7 +139,24 @@ def place_in_area(plan: str, area_title: str, found: Sequence[Mentions]) -> None
             out.append(resolved)
             full.append((resolved, resolved.label or a.text))
         mentions.actors = out
-        mentions.meetings = [_meeting_of(m, full) for m in mentions.meetings]
+        mentions.meetings = [_series_of(_meeting_of(m, full), named) for m in mentions.meetings]
+
+
+def _series_of(
+    meeting: MeetingMention, named: dict[str, tuple[ActorMention, str]]
+) -> MeetingMention:
+    """A series named after a body by its bare head ("Reunión del Grupo", from "adoptado por el
+    Grupo en su primera reunión") is the series of that body's meetings, where the area names the
+    body: "Reunión del Grupo de Trabajo de Cooperación Internacional"."""
+    if meeting.series is None:
+        return meeting
+    m = re.fullmatch(r"(\w+) del (Grupo(?: del? Trabajo)?)", meeting.series)
+    if m is None:
+        return meeting
+    bodies = [name for kind, (_, name) in named.items() if kind.startswith("Grupo")]
+    if len(bodies) != 1:
+        return meeting
+    return replace(meeting, series=normalise_series(f"{m.group(1)} del {bodies[0]}"))
 
 
 def _meeting_of(

@@ -109,3 +109,17 @@ def test_bodies_meeting_of_a_body_takes_its_full_name() -> None:
     place_in_area("P", "PESCA", [first, later])
     assert later.meetings[0].label == "Reunión del Grupo de Trabajo de Pesca"
     assert later.actors[0].key == "gt-pesca"
+
+
+def test_bodies_series_named_after_a_bare_body_is_the_bodys() -> None:
+    from extract.entities.mentions import MeetingMention
+
+    first = Mentions(actors=[_mention("Grupo de Trabajo de Pesca de la CELAC", key="gt-pesca")])
+    text = "adoptado por el Grupo en su primera reunión"
+    start = text.index("primera")
+    meeting = MeetingMention(
+        start, len(text), text[start:], "I Reunión", "Reunión", 1, "Reunión del Grupo", "refersTo"
+    )
+    later = Mentions(meetings=[meeting])
+    place_in_area("P", "PESCA", [first, later])
+    assert later.meetings[0].series == "Reunión del Grupo de Trabajo de Pesca"
