@@ -24,7 +24,7 @@ from api.deps import SettingsDep, StoreDep
 from api.pages import language
 from api.pages.templating import STATIC_DIR, templates
 from api.settings import Settings
-from api.sparql import description, editor, formats, protocol, update
+from api.sparql import description, editor, formats, protocol, update, update_dataset
 from api.sparql.errors import (
     MalformedQuery,
     QueryFailed,
@@ -286,7 +286,10 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
             text = update.update_text(content_type, body, params)
             if text is not None:
                 update.authorize(request.headers.get("authorization"), settings.update_token)
-                return await _update(request, text)
+                dataset = update_dataset.from_params(
+                    protocol.request_params(content_type, body, params)
+                )
+                return await _update(request, update_dataset.apply(text, dataset))
         sparql = protocol.from_post(content_type, body, params)
         return await _answer(request, sparql, store, settings)
     except SparqlError as e:
