@@ -151,8 +151,10 @@ class RemoteStore:
         use_default_graph_as_union: bool = True,
         default_graph: Sequence[NamedNode] | None = None,
         named_graphs: Sequence[NamedNode] | None = None,
+        base_iri: str | None = None,
     ) -> Result:
-        """Evaluate ``sparql`` on the engine, the project's prefixes declared.
+        """Evaluate ``sparql`` on the engine, the project's prefixes declared, its relative IRIs
+        resolved against ``base_iri`` (by default the endpoint's canonical IRI).
 
         ``default_graph``/``named_graphs`` become the protocol's ``default-graph-uri``/
         ``named-graph-uri``; without them, and without FROM in the query,
@@ -170,7 +172,10 @@ class RemoteStore:
         elif use_default_graph_as_union and not has_keyword(sparql, "FROM"):
             params += self.union()
         # On the query's first line, so that the engine's line numbers stay the query's own.
-        prologue = self._prologue if prefixes is None else _prologue(prefixes)
+        if prefixes is None and base_iri is None:
+            prologue = self._prologue
+        else:
+            prologue = _prologue(PREFIXES if prefixes is None else prefixes, base_iri)
         return self._evaluate(sparql, params, prologue)
 
     def _evaluate(self, sparql: str, params: list[tuple[str, str]], prologue: str) -> Result:
@@ -372,9 +377,9 @@ def _as_query_triples(source: IO[bytes]) -> QueryTriples:
     return result
 
 
-def _prologue(prefixes: Mapping[str, str]) -> str:
+def _prologue(prefixes: Mapping[str, str], base_iri: str | None = None) -> str:
     """The base IRI and prefixes every query and update is sent with, on its first line."""
-    return f"BASE <{SPARQL_BASE}> " + "".join(
+    return f"BASE <{base_iri or SPARQL_BASE}> " + "".join(
         f"PREFIX {p}: <{iri}> " for p, iri in prefixes.items()
     )
 

@@ -209,13 +209,19 @@ async def _sparql(request: Request) -> Response:
     """GET and POST ``/sparql`` as a plain Starlette route, matched before the two FastAPI routes
     below, which document them in the OpenAPI schema: FastAPI's dependency resolution and
     parameter handling cost more per request than a point lookup does."""
+    from api.routes import graph_store  # it imports this module
+
+    if graph_store.wants(request):
+        return await graph_store.answer(request)
     state = request.app.state
     if request.method == "POST":
         return await sparql_post(request, state.store, state.settings)
     return await sparql_get(request, state.store, state.settings)
 
 
-router.add_route("/sparql", _sparql, methods=["GET", "POST"], include_in_schema=False)
+router.add_route(
+    "/sparql", _sparql, methods=["GET", "POST", "PUT", "DELETE"], include_in_schema=False
+)
 
 
 @router.get(
