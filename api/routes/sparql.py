@@ -494,7 +494,7 @@ def _editor(request: Request, query: str | None) -> Response:
             "lang": lang,
             "text": text,
             "endpoint": endpoint,
-            "assets": str(request.base_url).rstrip("/") + ASSETS,
+            "assets": ASSETS,
             "prefixes": PREFIXES,
             "examples": examples,
             "yasgui": editor.yasgui_installed(),
@@ -509,9 +509,9 @@ def _editor(request: Request, query: str | None) -> Response:
 
 
 def _endpoint(request: Request) -> str:
-    """The endpoint's absolute URL as the client reached it."""
-    url = request.url
-    return f"{url.scheme}://{url.netloc}{url.path}"
+    """The endpoint's absolute URL, on the configured public URL (never the Host header)."""
+    settings: Settings = request.app.state.settings
+    return settings.public_url + "sparql"
 
 
 def _error(error: SparqlError) -> Response:

@@ -54,7 +54,7 @@ def graph_of(response: Response, context: dict[str, Any]) -> rdflib.Graph:
     kind = media_type(response)
     if kind == "application/ld+json":
         document = response.json()
-        assert document["@context"] == "http://testserver/context.jsonld"
+        assert document["@context"] == "https://w3id.org/celac-kg/context.jsonld"
         document["@context"] = context
         return parse_rdf(json.dumps(document), "json-ld")
     return parse_rdf(response.content, SYNTAX[kind])
