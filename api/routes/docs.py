@@ -7,10 +7,11 @@ forbids both): each page's setup is a static file beside the pages' own.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 
 from api.sparql.editor import ROOT
@@ -21,9 +22,33 @@ REDOC_DIR = MODULES / "redoc" / "bundles"
 SWAGGER = "/assets/swagger-ui"
 REDOC = "/assets/redoc"
 
+REDOC_BUNDLE = "redoc.standalone.js"
+# ReDoc's menu shows Redocly's logo from their CDN, unconditionally (redoc 2.5): the bundle is
+# served with the logo's address pointing here instead.
+REDOC_LOGO = b"https://cdn.redoc.ly/redoc/logo-mini.svg"
+LOCAL_LOGO = b"/static/favicon.svg"
+
 router = APIRouter(include_in_schema=False)
 router.mount(SWAGGER, StaticFiles(directory=SWAGGER_DIR, check_dir=False), name="swagger-ui")
-router.mount(REDOC, StaticFiles(directory=REDOC_DIR, check_dir=False), name="redoc")
+
+
+@lru_cache(maxsize=1)
+def _redoc_bundle() -> bytes:
+    return (REDOC_DIR / REDOC_BUNDLE).read_bytes().replace(REDOC_LOGO, LOCAL_LOGO)
+
+
+@router.get(f"{REDOC}/{REDOC_BUNDLE}")
+def redoc_bundle() -> Response:
+    """ReDoc's script, from the locked npm package, with nothing fetched from another host."""
+    try:
+        body = _redoc_bundle()
+    except OSError:
+        return PlainTextResponse(
+            f"ReDoc is not installed ({REDOC_DIR / REDOC_BUNDLE}): run make install.",
+            status_code=404,
+        )
+    return Response(body, media_type="text/javascript; charset=utf-8")
+
 
 _PAGE = """<!doctype html>
 <html lang="en">

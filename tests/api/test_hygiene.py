@@ -201,6 +201,9 @@ def test_hygiene_api_docs_are_served_here(client: TestClient) -> None:
             assert asset in page.text
             assert client.get(asset).status_code == 200, asset
     assert client.get("/static/docs/swagger-init.js").status_code == 200
+    bundle = client.get("/assets/redoc/redoc.standalone.js")
+    assert bundle.headers["content-type"].startswith("text/javascript")
+    assert b"cdn.redoc.ly" not in bundle.content
     assert client.get("/openapi.json").status_code == 200
 
 
