@@ -46,9 +46,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],
-        allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+        allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
         allow_headers=["*"],
-        expose_headers=["Content-Type", "Vary", "Link", "X-Result-Capped", "X-Result-Limit"],
+        expose_headers=[
+            *("Content-Type", "Vary", "Link", "X-Result-Capped", "X-Result-Limit"),
+            *("ETag", "Last-Modified", "Location"),
+        ],
     )
     # Outermost: its headers go on every answer, the other middleware's included.
     app.add_middleware(Hygiene, csp=content_security_policy(_origins(settings)))

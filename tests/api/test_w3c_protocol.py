@@ -15,10 +15,17 @@ TOKEN = "w3c protocol tests"
 CASES = read(W3C / "protocol" / "manifest.ttl")
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
-    app = scratch_app(tmp_path_factory.mktemp("w3c-protocol") / "store", TOKEN)
-    with serving(app) as url, httpx.Client(base_url=url, timeout=30) as client:
+@pytest.fixture(scope="module", params=["embedded", "remote"])
+def server(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[httpx.Client]:
+    """A live server over a store of its own: embedded, or a real Oxigraph server on loopback."""
+    folder = tmp_path_factory.mktemp("w3c-protocol") / "store"
+    with (
+        scratch_app(folder, TOKEN, request.param) as app,
+        serving(app) as url,
+        httpx.Client(base_url=url, timeout=30) as client,
+    ):
         yield client
 
 

@@ -20,7 +20,7 @@ from xml.etree import ElementTree
 import httpx
 import uvicorn
 from fastapi import FastAPI
-from loopback import free_port
+from loopback import free_port, running_engine
 from pyoxigraph import Store
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
@@ -243,8 +243,15 @@ def serving(app: FastAPI) -> Iterator[str]:
         thread.join(10)
 
 
-def scratch_app(folder: Path, token: str) -> FastAPI:
-    """The app with an update token over an empty store of its own in ``folder``: the tests
-    write to it, never to a build."""
-    Store(str(folder)).flush()
-    return create_app(Settings(data=folder, update_token=token, query_timeout=5.0))
+@contextmanager
+def scratch_app(folder: Path, token: str, backend: str) -> Iterator[FastAPI]:
+    """The app with an update token over an empty store of its own in ``folder`` (embedded),
+    or over an Oxigraph server with its data there (remote): the tests write to it, never to a
+    build."""
+    if backend == "embedded":
+        Store(str(folder)).flush()
+        yield create_app(Settings(data=folder, update_token=token, query_timeout=5.0))
+        return
+    with running_engine(folder) as engine:
+        settings = Settings(data=folder, store=engine.endpoint, update_token=token)
+        yield create_app(settings)
