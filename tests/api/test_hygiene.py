@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import http.client
 from email.utils import formatdate
-from typing import TYPE_CHECKING
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from fastapi.testclient import TestClient
+from pyoxigraph import Store
 
 from api.hygiene import (
     MAX_PATH,
@@ -18,9 +20,8 @@ from api.hygiene import (
     content_security_policy,
     security_headers,
 )
-
-if TYPE_CHECKING:
-    from fastapi.testclient import TestClient
+from api.main import create_app
+from api.settings import Settings
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 PLAN = "/id/plan/celac-2014"
@@ -229,3 +230,28 @@ def test_hygiene_validators() -> None:
     assert not _not_modified({b"if-modified-since": b"not a date"}, etag, 100.0)
     # If-None-Match wins over If-Modified-Since
     assert not _not_modified({b"if-none-match": other, b"if-modified-since": date}, etag, 1.0)
+
+
+def test_hygiene_public_url_is_configured_not_taken_from_host() -> None:
+    assert Settings().public_url == "http://127.0.0.1:8000/"
+    assert Settings(host="0.0.0.0", port=9000).public_url == "http://127.0.0.1:9000/"
+    assert Settings(host="::1").public_url == "http://[::1]:8000/"
+    assert Settings(base_url="https://kg.example/celac").public_url == "https://kg.example/celac/"
+    settings = Settings.from_env({"CELAC_KG_BASE_URL": "https://kg.example/"})
+    assert settings.public_url == "https://kg.example/"
+    for bad in ("kg.example", "ftp://kg.example/", "https://kg.example/?x=1"):
+        with pytest.raises(ValueError, match="CELAC_KG_BASE_URL"):
+            Settings(base_url=bad)
+
+
+def test_hygiene_configured_base_url_in_answers(tmp_path: Path) -> None:
+    Store(str(tmp_path / "store")).flush()
+    settings = Settings(data=tmp_path / "store", base_url="https://kg.example/")
+    with TestClient(create_app(settings)) as own:
+        page = own.get("/sparql", headers={"Accept": BROWSER, "Host": "evil.example"})
+        assert '"endpoint": "https://kg.example/sparql"' in page.text
+        assert "evil.example" not in page.text
+        assert "connect-src 'self' https://kg.example;" in page.headers["content-security-policy"]
+        described = own.get("/sparql", headers={"Accept": "text/turtle", "Host": "evil.example"})
+        assert "<https://kg.example/sparql>" in described.text
+        assert "evil.example" not in described.text
