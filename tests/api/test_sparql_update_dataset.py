@@ -8,6 +8,7 @@ import time
 import pytest
 
 from api.sparql.errors import BadRequest
+from api.sparql.protocol import FORM, request_params
 from api.sparql.update_dataset import UpdateDataset, apply, from_params
 
 BOTH = UpdateDataset(("http://a",), ("http://b",))
@@ -74,3 +75,11 @@ def test_update_dataset_reads_in_linear_time(unit: str) -> None:
         apply(text, BOTH)
         times.append(time.perf_counter() - start)
     assert times[1] < 0.5
+
+
+def test_update_dataset_from_a_form_body_and_the_url() -> None:
+    body = b"update=CLEAR+ALL&using-named-graph-uri=http%3A%2F%2Fb"
+    params = request_params(FORM, body, [("using-graph-uri", "http://a")])
+    assert from_params(params) == BOTH
+    # a body that is the update itself has no fields
+    assert request_params("application/sparql-update", b"a=b", []) == []
