@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from api.hygiene import Hygiene, content_security_policy
-from api.routes import docs, linked_data, pages, sparql
+from api.routes import docs, graph_store, linked_data, pages, sparql
 from api.settings import Settings
 from graph.store import Store
 from graph.stores import open_store
@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     # Outermost: its headers go on every answer, the other middleware's included.
     app.add_middleware(Hygiene, csp=content_security_policy(_origins(settings)))
     app.include_router(sparql.router)
+    app.include_router(graph_store.router)
     app.include_router(linked_data.router)
     app.include_router(pages.router)
     app.include_router(docs.router)

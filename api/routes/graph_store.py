@@ -8,9 +8,10 @@ https://www.w3.org/TR/sparql11-http-rdf-update/
 from __future__ import annotations
 
 import json
+from typing import Any
 from urllib.parse import parse_qsl
 
-from fastapi import Request, Response
+from fastapi import APIRouter, Request, Response
 
 from api.routes.sparql import _body, _endpoint, _error, _update, query_pool
 from api.settings import Settings
@@ -24,6 +25,80 @@ READ_ONLY = (
 )
 NOT_FOUND = "There is no {graph} in this Graph Store."
 
+# Documentation only: the requests reach answer() through /sparql's plain route
+# (api.routes.sparql._sparql), matched first.
+router = APIRouter(tags=["graph store"])
+_TEXT = {"text/plain": {"schema": {"type": "string"}}}
+_PARAMETERS: list[dict[str, Any]] = [
+    {
+        "name": "graph",
+        "in": "query",
+        "required": False,
+        "schema": {"type": "string", "format": "uri"},
+        "description": "The named graph, by its IRI (or 'default' for the default graph). GET "
+        "and HEAD /sparql?graph=<iri> (or ?default) answer the graph in the negotiated RDF "
+        "format, 404 when there is none.",
+        "example": "https://w3id.org/celac-kg/id/graph/corrections",
+    },
+    {
+        "name": "default",
+        "in": "query",
+        "required": False,
+        "allowEmptyValue": True,
+        "schema": {"type": "string"},
+        "description": "The store's default graph (which the union the queries see includes).",
+    },
+]
+_RESPONSES: dict[int | str, dict[str, Any]] = {
+    201: {"description": "The graph was created (a POST without a graph: its IRI is the "
+          "Location header)."},
+    204: {"description": "The graph was replaced, added to or removed."},
+    400: {"description": "No graph named, both graph and default, a graph that is not an "
+          "absolute IRI, or a malformed RDF document.", "content": _TEXT},
+    401: {"description": "No bearer token (updates are enabled).", "content": _TEXT},
+    403: {"description": "The Graph Store is read-only (no update token is configured), or "
+          "the token is wrong.", "content": _TEXT},
+    404: {"description": "There is no such graph.", "content": _TEXT},
+    413: {"description": "A body over 64 KiB.", "content": _TEXT},
+    415: {"description": "A body in no RDF syntax the service reads.", "content": _TEXT},
+    503: {"description": "The store did not answer in time.", "content": _TEXT},
+}  # fmt: skip
+_BODY = {
+    "required": True,
+    "content": {
+        media: {"schema": {"type": "string"}}
+        for media in ("text/turtle", "application/n-triples", "application/rdf+xml",
+                      "application/ld+json")
+    },
+}  # fmt: skip
+
+
+@router.put(
+    "/sparql",
+    summary="Replace a graph (Graph Store HTTP Protocol; administrator only)",
+    response_class=Response,
+    responses=_RESPONSES,
+    openapi_extra={"parameters": _PARAMETERS, "requestBody": _BODY},
+)
+async def put_graph(request: Request) -> Response:
+    """Make the graph hold the RDF document sent, and nothing else (201 when it is new)."""
+    return await answer(request)
+
+
+@router.delete(
+    "/sparql",
+    summary="Remove a graph (Graph Store HTTP Protocol; administrator only)",
+    response_class=Response,
+    responses=_RESPONSES,
+    openapi_extra={"parameters": _PARAMETERS},
+)
+async def delete_graph(request: Request) -> Response:
+    """Remove the named graph, or empty the default graph."""
+    return await answer(request)
+
+
+_NAMES = (b"graph", b"default")
+
 
 def wants(request: Request) -> bool:
     """Whether a request to ``/sparql`` is the Graph Store's: PUT and DELETE; GET, HEAD and POST
@@ -31,9 +106,12 @@ def wants(request: Request) -> bool:
     method = request.method
     if method in ("PUT", "DELETE"):
         return True
-    params = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True)
-    keys = {key for key, _ in params}
     if method in ("GET", "HEAD"):
+        raw: bytes = request.scope["query_string"]
+        # A look at the bytes first: point queries, the hot path, never name a graph.
+        if not (raw.startswith(_NAMES) or any(b"&" + name in raw for name in _NAMES)):
+            return False
+        keys = {key for key, _ in parse_qsl(raw.decode("latin-1"), keep_blank_values=True)}
         return bool(keys & {graph_store.GRAPH, graph_store.DEFAULT}) and "query" not in keys
     content_type = request.headers.get("content-type")
     return method == "POST" and graph_store.is_rdf_post(content_type)
