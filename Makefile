@@ -25,7 +25,8 @@ $(STAMP): requirements.lock pyproject.toml
 	$(UV) pip install --python $(BIN)/python --no-deps -e .
 	rm -f $(VENV)/.installed-* && touch $@
 
-# The query editor (YASGUI) comes from the npm registry, pinned by api/assets/package-lock.json.
+# The query editor (YASGUI) and the API docs (Swagger UI, ReDoc) come from the npm registry,
+# pinned by api/assets/package-lock.json.
 $(ASSETS): api/assets/package.json api/assets/package-lock.json
 	command -v npm >/dev/null || { \
 	  echo "npm is missing; installing Debian's nodejs and npm"; \

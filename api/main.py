@@ -9,7 +9,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from api.routes import linked_data, pages, sparql
+from api.hygiene import Hygiene, content_security_policy
+from api.routes import docs, graph_store, linked_data, pages, sparql
 from api.settings import Settings
 from graph.store import Store
 from graph.stores import open_store
@@ -29,7 +30,10 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         StoreError: there is no store where the settings say, or it cannot be opened.
     """
     settings = settings or Settings.from_env()
-    app = FastAPI(title=TITLE, description=DESCRIPTION, version="0.1.0")
+    # /docs and /redoc are the app's own (api.routes.docs): FastAPI's load their scripts from a CDN.
+    app = FastAPI(
+        title=TITLE, description=DESCRIPTION, version="0.1.0", docs_url=None, redoc_url=None
+    )
     app.state.settings = settings
     if store is None:
         store = open_store(
@@ -42,11 +46,27 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],
-        allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+        allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
         allow_headers=["*"],
-        expose_headers=["Content-Type", "Vary", "Link", "X-Result-Capped", "X-Result-Limit"],
+        expose_headers=[
+            *("Content-Type", "Vary", "Link", "X-Result-Capped", "X-Result-Limit"),
+            *("ETag", "Last-Modified", "Location"),
+        ],
     )
+    # Outermost: its headers go on every answer, the other middleware's included.
+    app.add_middleware(Hygiene, csp=content_security_policy(_origins(settings)))
     app.include_router(sparql.router)
+    app.include_router(graph_store.router)
     app.include_router(linked_data.router)
     app.include_router(pages.router)
+    app.include_router(docs.router)
     return app
+
+
+def _origins(settings: Settings) -> list[str]:
+    """Origins besides this one that the pages' scripts send requests to: the configured public
+    URL's, which the query editor's endpoint is on."""
+    if not settings.base_url:
+        return []
+    scheme, _, rest = settings.public_url.partition("://")
+    return [f"{scheme}://{rest.split('/', 1)[0]}"]

@@ -28,6 +28,28 @@ class Settings:
     access_log: bool = True  # a line per request on the console
     # SPARQL Update is refused unless this is set; then a request bearing it may update.
     update_token: str = field(default="", repr=False)
+    # The service's public URL (https://kg.example.org/): the absolute URLs answers carry (the
+    # query editor's endpoint, the service description) are built on it, never on the request's
+    # Host header. Empty: http://HOST:PORT/ as served.
+    base_url: str = ""
+
+    def __post_init__(self) -> None:
+        if self.base_url and not (
+            self.base_url.startswith(("http://", "https://")) and "?" not in self.base_url
+        ):
+            raise ValueError(
+                f"{ENV_PREFIX}BASE_URL={self.base_url!r} is not an http(s) URL without a query"
+            )
+
+    @property
+    def public_url(self) -> str:
+        """The base of the service's absolute URLs, ending in "/"."""
+        if self.base_url:
+            return self.base_url.rstrip("/") + "/"
+        wildcard = self.host in ("0.0.0.0", "::", "")  # noqa: S104 (a bind address, read)
+        host = "127.0.0.1" if wildcard else self.host
+        host = f"[{host}]" if ":" in host else host
+        return f"http://{host}:{self.port}/"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

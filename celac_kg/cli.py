@@ -103,7 +103,13 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from extract.evaluate import evaluate_entities, evaluate_trace, misses_text
+    from extract.evaluate import (
+        evaluate_entities,
+        evaluate_folds,
+        evaluate_trace,
+        folds_text,
+        misses_text,
+    )
 
     try:
         store = _open(args.store)
@@ -112,6 +118,13 @@ def _evaluate(args: argparse.Namespace) -> int:
         return 1
     report = evaluate_entities(store, args.dev)
     print(report.text())
+    try:
+        folds = evaluate_folds(store, args.dev)
+    except ValueError as e:
+        print(f"celac-kg evaluate: {e}", file=sys.stderr)
+        return 1
+    print()
+    print(folds_text(folds))
     if args.verbose:
         for line in misses_text(report):
             print(line)

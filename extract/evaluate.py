@@ -4,6 +4,9 @@ Entities (``tests/data/entities-dev.toml``): precision and recall of meetings (i
 headings and objectives), actors and partners (in mandates, as annotated), each counted once per
 item that names it; and for the meetings found that have an annotated place or date, the share
 where it is right.
+
+The set is split by plan into two folds (its ``[folds]`` table): the rules of the latest round were
+designed on one (``design``) and are measured on the other; :func:`evaluate_folds` scores each.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -135,15 +138,22 @@ def _locate(texts: dict[tuple[str, str], list[str]], plan: str, snippet: str) ->
     return None
 
 
-def evaluate_entities(store: Store, dev: Path = DEV_SET) -> EntityReport:
-    """Compare the meetings and actors of the built graph with the annotated development set."""
+def evaluate_entities(
+    store: Store, dev: Path = DEV_SET, plans: Collection[str] | None = None
+) -> EntityReport:
+    """Compare the meetings and actors of the built graph with the annotated development set;
+    only the texts of ``plans`` (plan ids) where given."""
     data = tomllib.loads(dev.read_text(encoding="utf-8"))
     texts = _items(store)
+    if plans is not None:
+        texts = {k: v for k, v in texts.items() if k[0] in plans}
     plans_of = {item: plan for plan, item in texts}
     report = EntityReport()
 
     found_meetings: dict[str, list[dict[str, Any]]] = {}
     for row in store.query(_MEETINGS):  # type: ignore[union-attr]
+        if row["item"].value not in plans_of:
+            continue
         found_meetings.setdefault(row["item"].value, []).append(
             {
                 "name": row["name"].value,
@@ -168,9 +178,11 @@ def evaluate_entities(store: Store, dev: Path = DEV_SET) -> EntityReport:
         expected = expected_meetings.get(item, [])
         score.found += len(found)
         score.expected += len(expected)
-        score.correct_found += sum(
-            1 for f in found if any(same_name(f["name"], e["name"]) for e in expected)
-        )
+        for f in found:
+            if any(same_name(f["name"], e["name"]) for e in expected):
+                score.correct_found += 1
+            else:
+                extras.append(f"{plans_of.get(item, '?')}: {f['name']}")
         for e in expected:
             match = next((f for f in found if same_name(f["name"], e["name"])), None)
             if match is None:
@@ -192,6 +204,8 @@ def evaluate_entities(store: Store, dev: Path = DEV_SET) -> EntityReport:
 
     found_actors: dict[str, list[tuple[bool, set[str], str]]] = {}
     for row in store.query(_ACTORS):  # type: ignore[union-attr]
+        if row["item"].value not in plans_of:
+            continue
         names = {fold(n) for n in row["names"].value.split("|")}
         found_actors.setdefault(row["item"].value, []).append(
             (row["partner"].value == "true", names, row["actor"].value.rsplit("/", 1)[-1])
@@ -228,6 +242,60 @@ def evaluate_entities(store: Store, dev: Path = DEV_SET) -> EntityReport:
         report.misses[kind] = kind_misses
         report.extras[kind] = kind_extras
     return report
+
+
+@dataclass
+class Fold:
+    """One half of the development set, by plan, and what the rules made of it."""
+
+    name: str
+    plans: list[str]
+    design: bool  # the latest round's rules were designed looking at these plans
+    report: EntityReport
+
+
+def evaluate_folds(store: Store, dev: Path = DEV_SET) -> list[Fold]:
+    """Score each fold of the set's ``[folds]`` table apart.
+
+    Raises:
+        ValueError: the set has no ``[folds]`` table, a fold names a plan with no annotation, or
+            ``design`` names no fold.
+    """
+    data = tomllib.loads(dev.read_text(encoding="utf-8"))
+    table = dict(data.get("folds", {}))
+    design = table.pop("design", None)
+    if not table:
+        raise ValueError(f"{dev}: no [folds] table to split the set by plan")
+    if design not in table:
+        raise ValueError(f"{dev}: [folds] design = {design!r} names none of {sorted(table)}")
+    annotated = {e["plan"] for kind in ("meeting", "actor") for e in data.get(kind, [])}
+    for name, plans in table.items():
+        unknown = sorted(set(plans) - annotated)
+        if unknown:
+            raise ValueError(f"{dev}: fold {name} names plans with no annotation: {unknown}")
+    return [
+        Fold(name, list(plans), name == design, evaluate_entities(store, dev, plans))
+        for name, plans in table.items()
+    ]
+
+
+def folds_text(folds: Sequence[Fold]) -> str:
+    """The figures per fold, each labelled by what was designed looking at it."""
+    lines = [
+        "by fold (rules of earlier rounds were designed looking at all four plans; the latest "
+        "round's rules on the fold marked 'design'):",
+        f"{'fold':<8}{'':<8}{'entities':<12}{'precision':>10}{'recall':>8}{'found':>7}{'annotated':>11}",
+    ]
+    for half in folds:
+        role = "design" if half.design else "unseen"
+        for kind in ("meetings", "actors", "partners"):
+            s = half.report.scores[kind]
+            lines.append(
+                f"{half.name:<8}{role:<8}{kind:<12}{s.precision:>10.2f}{s.recall:>8.2f}"
+                f"{s.found:>7}{s.expected:>11}"
+            )
+    lines.extend(f"fold {f.name}: {', '.join(f.plans)}" for f in folds)
+    return "\n".join(lines)
 
 
 def misses_text(report: EntityReport, limit: int = 60) -> Iterable[str]:

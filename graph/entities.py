@@ -2,7 +2,10 @@
 
 One resource per real-world thing: a meeting is keyed by its series and ordinal (or, for a one-off
 event, its normalised label and year), so the II Reunión named in 2014 and referred to in 2020 is
-one resource; an actor or a place by its key in the register.
+one resource; an actor or a place by its key in the register. An actor the register does not hold
+(an organisation found by the genre's patterns, a body designated without a proper name) is keyed
+by what the extraction made of it, labelled in Spanish only (as printed, or descriptively), with
+its acronym as a ``skos:altLabel`` and no ``owl:sameAs``: nothing about it was verified.
 """
 
 from __future__ import annotations
@@ -83,6 +86,7 @@ class EntityWriter:
         self.texts = texts
         self.meetings: dict[str, MeetingFacts] = {}
         self.actor_mentions: dict[str, list[Mention]] = {}
+        self.unregistered: dict[str, Any] = {}  # key → the first ActorMention that named it
 
     # -- collecting ------------------------------------------------------------------------------
 
@@ -95,11 +99,17 @@ class EntityWriter:
             prop = CELAC.convenes if m.status == "convenes" else CELAC.refersTo
             g.add((item, prop, meeting_iri(facts.key)))
         for a in found.actors:
-            if a.key in self.actors:
-                self.actor_mentions.setdefault(a.key, []).append(
-                    self._mention(item, passage, a.start, a.end)
-                )
-                g.add((item, CELAC.involves, actor_iri(a.key)))
+            known = a.key in self.actors and getattr(a, "label", None) is None
+            if not known and getattr(a, "label", None) is None:
+                continue
+            if not known:
+                first = self.unregistered.setdefault(a.key, a)
+                if first.acronym is None and a.acronym is not None:
+                    self.unregistered[a.key] = a
+            self.actor_mentions.setdefault(a.key, []).append(
+                self._mention(item, passage, a.start, a.end)
+            )
+            g.add((item, CELAC.involves, actor_iri(a.key)))
 
     def adoption(self, g: Graph, plan: URIRef, passage: Any, found: Any, name: str) -> None:
         """The meeting that adopted ``plan``: the one of ``found`` whose name is closest to ``name``."""
@@ -138,7 +148,10 @@ class EntityWriter:
         for facts in self.meetings.values():
             self._write_meeting(g, facts)
         for key, mentions in self.actor_mentions.items():
-            self._write_actor(g, self.actors[key], mentions)
+            if key in self.unregistered:
+                self._write_unregistered(g, self.unregistered[key], mentions)
+            else:
+                self._write_actor(g, self.actors[key], mentions)
 
     def _write_meeting(self, g: Graph, f: MeetingFacts) -> None:
         iri = meeting_iri(f.key)
@@ -205,6 +218,15 @@ class EntityWriter:
         g.add((iri, DCTERMS.type, kind_iri(actor.kind)))
         if actor.wikidata:
             g.add((iri, OWL.sameAs, WIKIDATA[actor.wikidata]))
+        self._write_mentions(g, iri, mentions)
+
+    def _write_unregistered(self, g: Graph, actor: Any, mentions: Sequence[Mention]) -> None:
+        iri = actor_iri(actor.key)
+        g.add((iri, RDF.type, CELAC.Actor))
+        g.add((iri, RDFS.label, Literal(actor.label, lang="es")))
+        if actor.acronym:
+            g.add((iri, SKOS.altLabel, Literal(actor.acronym)))
+        g.add((iri, DCTERMS.type, kind_iri(actor.kind)))
         self._write_mentions(g, iri, mentions)
 
     def _write_mentions(self, g: Graph, thing: URIRef, mentions: Iterable[Mention]) -> None:

@@ -8,6 +8,9 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 BASE = "https://w3id.org/celac-kg/"
 CELAC = Namespace(f"{BASE}ontology#")
 ONTOLOGY_IRI = f"{BASE}ontology"
+# The SPARQL endpoint's canonical IRI: the base IRI of queries and updates (the protocol lets the
+# service choose it), so that <id/plan/x> means a resource of the graph.
+SPARQL_BASE = f"{BASE}sparql"
 ID = Namespace(f"{BASE}id/")
 OA = Namespace("http://www.w3.org/ns/oa#")
 SCHEMA = Namespace("https://schema.org/")

@@ -41,7 +41,7 @@ from pyoxigraph import (
 )
 
 from graph.errors import QueryError, QueryTimeout, StoreError
-from graph.namespaces import PREFIXES
+from graph.namespaces import PREFIXES, SPARQL_BASE
 from graph.sparql_text import has_keyword
 from graph.store import Result
 
@@ -104,7 +104,7 @@ class RemoteStore:
         self.dumps = dumps
         self._graphs: tuple[float, tuple[str, ...]] | None = None  # (when asked, names)
         self._union: list[tuple[str, str]] | None = None  # see union()
-        self._prologue = "".join(f"PREFIX {p}: <{iri}> " for p, iri in PREFIXES.items())
+        self._prologue = _prologue(PREFIXES)
 
     def fresh(self) -> RemoteStore:
         """Another store over the same engine, with nothing remembered (what a change of the
@@ -151,8 +151,10 @@ class RemoteStore:
         use_default_graph_as_union: bool = True,
         default_graph: Sequence[NamedNode] | None = None,
         named_graphs: Sequence[NamedNode] | None = None,
+        base_iri: str | None = None,
     ) -> Result:
-        """Evaluate ``sparql`` on the engine, the project's prefixes declared.
+        """Evaluate ``sparql`` on the engine, the project's prefixes declared, its relative IRIs
+        resolved against ``base_iri`` (by default the endpoint's canonical IRI).
 
         ``default_graph``/``named_graphs`` become the protocol's ``default-graph-uri``/
         ``named-graph-uri``; without them, and without FROM in the query,
@@ -170,11 +172,10 @@ class RemoteStore:
         elif use_default_graph_as_union and not has_keyword(sparql, "FROM"):
             params += self.union()
         # On the query's first line, so that the engine's line numbers stay the query's own.
-        prologue = (
-            self._prologue
-            if prefixes is None
-            else "".join(f"PREFIX {p}: <{iri}> " for p, iri in prefixes.items())
-        )
+        if prefixes is None and base_iri is None:
+            prologue = self._prologue
+        else:
+            prologue = _prologue(PREFIXES if prefixes is None else prefixes, base_iri)
         return self._evaluate(sparql, params, prologue)
 
     def _evaluate(self, sparql: str, params: list[tuple[str, str]], prologue: str) -> Result:
@@ -374,6 +375,13 @@ def _as_query_triples(source: IO[bytes]) -> QueryTriples:
     result = memory.query("CONSTRUCT WHERE { ?s ?p ?o }")
     assert isinstance(result, QueryTriples)
     return result
+
+
+def _prologue(prefixes: Mapping[str, str], base_iri: str | None = None) -> str:
+    """The base IRI and prefixes every query and update is sent with, on its first line."""
+    return f"BASE <{base_iri or SPARQL_BASE}> " + "".join(
+        f"PREFIX {p}: <{iri}> " for p, iri in prefixes.items()
+    )
 
 
 def _message(response: http.client.HTTPResponse) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pyoxigraph
 
 from graph.errors import QueryError, StoreError
-from graph.namespaces import PREFIXES
+from graph.namespaces import PREFIXES, SPARQL_BASE
 from graph.oxigraph import OxigraphStore
 from graph.publish import store_path
 from graph.remote import RemoteStore, is_remote
@@ -63,7 +63,7 @@ def apply_update(store: Store, sparql: str) -> Store:
     except OSError as e:
         raise StoreError(f"the store in {store.path} cannot be opened for writing: {e}") from e
     try:
-        writer.update(sparql, prefixes=PREFIXES)
+        writer.update(sparql, prefixes=PREFIXES, base_iri=SPARQL_BASE)
     except OSError as e:
         raise QueryError(f"the update failed: {e}") from e
     finally:

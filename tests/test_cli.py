@@ -94,3 +94,25 @@ def test_cli_readme_queries_answer(
     assert code == 0, err
     lines = [line for line in out.splitlines() if line.strip()]
     assert len(lines) >= 3, out  # a header and at least two answers
+
+
+def test_cli_evaluate_prints_each_fold_labelled(
+    built: BuildSummary, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    store = str(built.publication.store)
+    code, out, _ = run(["evaluate", "--store", store, "--pairs", str(tmp_path / "none")], capsys)
+    assert code == 0
+    assert "designed looking at all four plans" in out
+    rows = [
+        line.split() for line in out.splitlines() if re.match(r"[AB]\s+(design|unseen)\s", line)
+    ]
+    assert {(r[0], r[1], r[2]) for r in rows} == {
+        (fold, role, kind)
+        for fold, role in (("A", "unseen"), ("B", "design"))
+        for kind in ("meetings", "actors", "partners")
+    }
+    dev = tmp_path / "dev.toml"
+    dev.write_text('[[meeting]]\nplan = "CALC-2008"\nin = "x"\nname = "y"\nstatus = "convenes"\n')
+    code, _, err = run(["evaluate", "--store", store, "--dev", str(dev)], capsys)
+    assert code == 1
+    assert "no [folds] table" in err and str(dev) in err

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from extract.evaluate import evaluate_entities
+from extract.evaluate import evaluate_entities, evaluate_folds, folds_text
 from extract.text import Source, squash
 from graph.oxigraph import OxigraphStore
 
@@ -147,9 +149,52 @@ def test_entities_fao_and_partners(store: OxigraphStore) -> None:
 
 
 def test_entities_evaluation_meets_the_targets(store: OxigraphStore) -> None:
+    """The issue's targets (precision and recall >= 0.90) hold on the fold of the development set
+    that this round's rules were not designed on. The rules of earlier rounds were designed
+    looking at all four plans, so for them no fold is unseen: ``celac-kg evaluate`` says so."""
+    folds = evaluate_folds(store)
+    unseen = [f for f in folds if not f.design]
+    assert unseen, folds_text(folds)
+    for fold in unseen:
+        for kind in ("meetings", "actors", "partners"):
+            score = fold.report.scores[kind]
+            assert score.expected > 0, (fold.name, kind, folds_text(folds))
+            assert score.precision >= 0.90, (fold.name, kind, folds_text(folds))
+            assert score.recall >= 0.90, (fold.name, kind, folds_text(folds))
     report = evaluate_entities(store)
-    for kind in ("meetings", "actors", "partners"):
-        assert report.scores[kind].precision >= 0.90, (kind, report.text())
-        assert report.scores[kind].recall >= 0.90, (kind, report.text())
     for share in ("meeting places right", "meeting dates right"):
         assert report.shares[share].value >= 0.90, report.text()
+
+
+def test_entities_folds_split_the_set_by_plan(store: OxigraphStore) -> None:
+    folds = evaluate_folds(store)
+    plans = [p for f in folds for p in f.plans]
+    assert len(plans) == len(set(plans)) == 4
+    assert sum(f.design for f in folds) == 1
+    whole = evaluate_entities(store)
+    for kind in ("meetings", "actors", "partners"):
+        assert sum(f.report.scores[kind].expected for f in folds) == whole.scores[kind].expected
+        assert sum(f.report.scores[kind].found for f in folds) == whole.scores[kind].found
+
+
+@pytest.mark.parametrize(
+    ("folds", "message"),
+    [
+        ("", "no \\[folds\\] table"),
+        ('[folds]\nA = ["CALC-2008"]\ndesign = "B"\n', "design = 'B' names none of"),
+        (
+            '[folds]\nA = ["CALC-2009"]\ndesign = "A"\n',
+            "names plans with no annotation: \\['CALC-2009'\\]",
+        ),
+    ],
+)
+def test_entities_folds_refuse_a_bad_table(
+    store: OxigraphStore, tmp_path: Path, folds: str, message: str
+) -> None:
+    dev = tmp_path / "dev.toml"
+    annotated = (
+        '[[actor]]\nplan = "CALC-2008"\nin = "x"\nname = "FAO"\nkind = "actor"\nkey = "fao"\n'
+    )
+    dev.write_text(folds + annotated, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        evaluate_folds(store, dev)

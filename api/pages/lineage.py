@@ -1,10 +1,11 @@
 """A mandate's lineage: the continuations that tie it to the other plans, and their picture.
 
-The lineage holds every asserted carry-over reachable from the mandate — its antecedents and
-their antecedents, its successors and theirs (``celac:continues``, transitively) — and the
-mandate's own candidates that the tracer ranked but did not assert. The picture puts each plan in
-a column, in date order, and draws every link from the earlier mandate to the later one,
-labelled with its kind and score; candidates are dashed.
+The lineage holds every carry-over link reachable from the mandate through relations — asserted
+or probable, up to its antecedents and their antecedents, down to its successors and theirs — and
+the mandate's own candidates that the tracer ranked without linking them. The picture puts each
+plan in a column, in date order, and draws each relation from the earlier mandate to the later
+one, labelled with its kind, its number and its tier (probable ones dashed); candidates are not a
+relation and are not drawn (the page lists them apart).
 """
 
 from __future__ import annotations
@@ -16,17 +17,18 @@ from api.pages.catalog import Catalog
 from api.pages.columns import HEADER, WIDTH, Column, columns
 from api.pages.display import calm, shorten, wrap
 from api.pages.links import local
-from api.pages.rows import integer, iri_ref, select, text
+from api.pages.tiers import ASSERTED, CANDIDATE, lineage
 from graph.store import Store
 
-CANDIDATES_SHOWN = 6  # the picture's limit on candidate links in each direction
-NODE_WIDTH = 164  # in a column of WIDTH / plans; the gaps between columns hold the labels
+CANDIDATES_SHOWN = 0  # candidates are not a relation: the picture draws none
+NODE_WIDTH = 150  # in a column of WIDTH / plans; the gaps between columns hold the labels
 NODE_HEIGHT = 80
 PASS_HEIGHT = 22  # the slot of a link passing through a plan's column
 NODE_GAP = 14
-LABEL_GAP = 28
-HEAD_CHARS = 24
-LINE_CHARS = 25
+LABEL_GAP = 32  # two 12-unit lines and room between labels
+LABEL_CHAR = 7.2  # the width of a character of a 12-unit label, generously
+HEAD_CHARS = 21
+LINE_CHARS = 21
 MARGIN = 22
 
 
@@ -41,6 +43,13 @@ class Link:
     asserted: bool
     explicit: bool
     evidence: tuple[str, ...]
+    tier: str = ASSERTED
+    confidence: float | None = None
+
+    @property
+    def number(self) -> float:
+        """The calibrated confidence, or the tracer's score in a graph made before tiers."""
+        return self.confidence if self.confidence is not None else self.score
 
     @property
     def anchor(self) -> str:
@@ -59,47 +68,47 @@ def _closure(start: str, step: dict[str, set[str]]) -> set[str]:
 
 
 def links(store: Store, cat: Catalog, mandate: str) -> list[Link]:
-    """The continuations of ``mandate``'s lineage: the asserted ones up and down its chain, and
-    every candidate in which it is the later or the earlier mandate."""
-    ref = iri_ref(mandate)
-    # The chain comes from the catalog's asserted pairs; one query then fetches every link (the
-    # links picked in a subquery first: joined the other way round, it takes 40 times longer).
-    up = " ".join(iri_ref(m) for m in sorted(_closure(mandate, cat.antecedents)))
-    down = " ".join(iri_ref(m) for m in sorted(_closure(mandate, cat.successors)))
-    rows = select(
-        store,
-        f"""SELECT ?c ?later ?earlier ?kind ?score ?rank ?asserted ?explicit
-                  (GROUP_CONCAT(DISTINCT ?ev; separator="\\n") AS ?evidence)
-        WHERE {{
-          {{ SELECT DISTINCT ?c WHERE {{
-            {{ VALUES ?up {{ {up} }} ?c celac:later ?up ; celac:asserted true }}
-            UNION {{ VALUES ?down {{ {down} }} ?c prov:entity ?down ; celac:asserted true }}
-            UNION {{ ?c celac:later {ref} }}
-            UNION {{ ?c prov:entity {ref} }}
-          }} }}
-          ?c a celac:Continuation ; celac:later ?later ; prov:entity ?earlier ;
-             celac:continuationKind ?kind ; celac:score ?score ; celac:rank ?rank ;
-             celac:asserted ?asserted ; celac:explicit ?explicit .
-          OPTIONAL {{ ?c celac:evidence ?ev }}
-        }}
-        GROUP BY ?c ?later ?earlier ?kind ?score ?rank ?asserted ?explicit""",
-    )
-    found = [
-        Link(
-            text(r["c"]),
-            text(r["later"]),
-            text(r["earlier"]),
-            text(r["kind"]),
-            float(text(r["score"])),
-            integer(r["rank"]),
-            text(r["asserted"]) == "true",
-            text(r["explicit"]) == "true",
-            tuple(e for e in text(r["evidence"]).split("\n") if e) if "evidence" in r else (),
+    """The continuations of ``mandate``'s lineage: the relations (asserted, probable) up and down
+    its chain, and every link, candidates too, in which it is the later or the earlier mandate."""
+    found = lineage(store)
+    up: dict[str, set[str]] = defaultdict(set)
+    down: dict[str, set[str]] = defaultdict(set)
+    for k in found.links:
+        if k.linked:
+            up[k.later].add(k.earlier)
+            down[k.earlier].add(k.later)
+    above, below = _closure(mandate, up), _closure(mandate, down)
+    chosen = [
+        k
+        for k in found.links
+        if k.later in cat.mandates
+        and k.earlier in cat.mandates
+        and mandate in (k.later, k.earlier)
+        or (
+            k.later in cat.mandates
+            and k.earlier in cat.mandates
+            and k.linked
+            and (k.later in above or k.earlier in below)
         )
-        for r in rows
     ]
-    found.sort(key=lambda k: (not k.asserted, -k.score, k.iri))
-    return found
+    out = [
+        Link(
+            k.iri,
+            k.later,
+            k.earlier,
+            k.kind,
+            k.score,
+            k.rank,
+            k.tier == ASSERTED,
+            k.explicit,
+            tuple(e for lang in sorted(k.evidence) for e in k.evidence[lang]),
+            k.tier,
+            k.confidence,
+        )
+        for k in chosen
+    ]
+    out.sort(key=lambda k: (("asserted", "probable", "candidate").index(k.tier), -k.number, k.iri))
+    return out
 
 
 @dataclass(frozen=True)
@@ -122,7 +131,7 @@ class Edge:
     link: Link
     path: str
     label: str  # the kind
-    score: str
+    score: str  # the number and the tier
     label_x: float
     label_y: float
     href: str  # the evidence, on the later mandate's page
@@ -138,11 +147,12 @@ class Picture:
 
 
 def shown(mandate: str, found: list[Link]) -> list[Link]:
-    """The links the picture draws: all asserted ones, and the mandate's best candidates."""
-    asserted = [k for k in found if k.asserted]
-    before = [k for k in found if not k.asserted and k.later == mandate][:CANDIDATES_SHOWN]
-    after = [k for k in found if not k.asserted and k.earlier == mandate][:CANDIDATES_SHOWN]
-    return asserted + before + after
+    """The links the picture draws: the relations (asserted, probable), and the mandate's best
+    candidates up to :data:`CANDIDATES_SHOWN` (none: a candidate is not a relation)."""
+    linked = [k for k in found if k.tier != CANDIDATE]
+    before = [k for k in found if k.tier == CANDIDATE and k.later == mandate][:CANDIDATES_SHOWN]
+    after = [k for k in found if k.tier == CANDIDATE and k.earlier == mandate][:CANDIDATES_SHOWN]
+    return linked + before + after
 
 
 # A link that skips a plan passes through that plan's column in a slot of its own (a "dummy"
@@ -186,10 +196,16 @@ def _spread(ys: list[float], gap: float) -> list[float]:
 
 
 def picture(
-    cat: Catalog, mandate: str, found: list[Link], lang: str, kinds: dict[str, str]
+    cat: Catalog,
+    mandate: str,
+    found: list[Link],
+    lang: str,
+    kinds: dict[str, str],
+    tiers: dict[str, str] | None = None,
 ) -> Picture:
-    """The lineage picture of ``mandate`` over ``found`` (see :func:`links`); ``kinds`` names each
-    kind of continuation in the page's language."""
+    """The lineage picture of ``mandate`` over ``found`` (see :func:`links`); ``kinds`` and
+    ``tiers`` name each kind of continuation and each tier in the page's language."""
+    tiers = tiers or {}
     cols = columns(cat, lang)
     drawn = [
         k for k in shown(mandate, found) if k.later in cat.mandates and k.earlier in cat.mandates
@@ -242,7 +258,7 @@ def picture(
             NODE_HEIGHT,
             shorten(f"{number} · {area}", HEAD_CHARS),
             wrap(info.text, LINE_CHARS, 3),
-            f"{col.id} · {area} · {number}: {shorten(info.text, 300)}",
+            f"{col.id} · {area} · {number}: {info.text}",
             m == mandate,
             col.id,
         )
@@ -278,13 +294,13 @@ def picture(
                 k,
                 path,
                 kinds.get(k.kind, k.kind),
-                f"{k.score:.2f}",
+                f"{k.number:.2f} · {tiers.get(k.tier, k.tier)}" if tiers else f"{k.number:.2f}",
                 (x1 + x2) / 2,
                 (y1 + y2) / 2,
                 f"{local(k.later)}#{k.anchor}",
             )
         )
-    # Labels sharing a gap are moved apart; candidates are drawn first, under the asserted.
+    # Labels sharing a gap are moved apart; a label is as wide as its longer line.
     by_gap: dict[float, list[int]] = defaultdict(list)
     for i, e in enumerate(edges):
         by_gap[round(e.label_x)].append(i)
@@ -293,6 +309,12 @@ def picture(
         for i, y in zip(indices, spread, strict=True):
             e = edges[i]
             edges[i] = Edge(e.link, e.path, e.label, e.score, e.label_x, y, e.href)
-    edges.sort(key=lambda e: e.link.asserted)
+    edges.sort(key=lambda e: e.link.tier == ASSERTED)
     bottom = max([height] + [e.label_y + MARGIN for e in edges])
     return Picture(WIDTH, bottom, cols, sorted(nodes.values(), key=lambda n: n.iri), edges)
+
+
+def label_box(e: Edge) -> tuple[float, float, float, float]:
+    """The box an edge's label takes: (left, top, right, bottom), in the picture's units."""
+    width = LABEL_CHAR * max(len(e.label), len(e.score))
+    return (e.label_x - width / 2, e.label_y - 16, e.label_x + width / 2, e.label_y + 14)

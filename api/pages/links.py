@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from graph.namespaces import BASE, PREFIXES
 
@@ -42,3 +42,14 @@ def format_url(iri: str, fmt: str) -> str:
 def sparql_url(query: str) -> str:
     """The query editor opened on ``query``."""
     return f"/sparql?{urlencode({'query': query})}"
+
+
+def pair_url(later: str, earlier: str, fmt: str | None = None) -> str:
+    """Where the view of plan ``later`` against plan ``earlier`` (their ids) is served."""
+    url = f"/plans/{quote(later)}/{quote(earlier)}"
+    return f"{url}?format={fmt}" if fmt else url
+
+
+def compare_url(later: str, earlier: str) -> str:
+    """The side-by-side view of two mandates (their IRIs)."""
+    return f"/compare?later={quote(later, safe='')}&earlier={quote(earlier, safe='')}"

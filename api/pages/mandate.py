@@ -6,10 +6,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from api.pages import lineage
+from api.pages.became import BODY, MEETING, traces
 from api.pages.display import calm, shorten
-from api.pages.links import local
+from api.pages.explain import Explained, explain
+from api.pages.links import compare_url, local
 from api.pages.page import Page, lines
 from api.pages.passage import passages, source_texts
+from api.pages.tiers import CANDIDATE, CONTINUED, NOT_FOUND, PROBABLY
+from api.pages.tiers import lineage as tier_lineage
+from api.pages.tiers import state as tier_state
 
 KINDS = ("reiterates", "reformulates", "followsUp", "extends")
 
@@ -31,6 +36,8 @@ class LinkRow:
     link: lineage.Link
     other: MandateRef
     kind: str  # in the page's language
+    x: Explained | None = None  # what the link means, in the page's language
+    compare: str = ""  # the side-by-side view
 
 
 def mandate_ref(page: Page, iri: str, width: int = 220) -> MandateRef:
@@ -57,21 +64,41 @@ def context(page: Page) -> dict[str, Any]:
         crumbs.insert(0, (calm(page.label(area)), local(area)))
         area = cat.areas[area].parent
     kinds = {k: page.t(f"continuation.{k}") for k in KINDS}
+    tier_names = {k: page.t(f"tier.{k}") for k in ("asserted", "probable", "candidate")}
     found = lineage.links(page.store, cat, iri)
+    tiers = tier_lineage(page.store)
 
     def rows(selected: list[lineage.Link], other_end: str) -> list[LinkRow]:
-        return [
-            LinkRow(k, mandate_ref(page, getattr(k, other_end)), kinds.get(k.kind, k.kind))
-            for k in selected
-            if getattr(k, other_end) in cat.mandates
-        ]
+        out = []
+        for k in selected:
+            if getattr(k, other_end) not in cat.mandates:
+                continue
+            full = tiers.pair(k.later, k.earlier)
+            out.append(
+                LinkRow(
+                    k,
+                    mandate_ref(page, getattr(k, other_end)),
+                    kinds.get(k.kind, k.kind),
+                    explain(full, page.t, tiers.quality) if full else None,
+                    compare_url(k.later, k.earlier),
+                )
+            )
+        return out
 
-    antecedents = [k for k in found if k.later == iri]
-    successors = [k for k in found if k.earlier == iri]
+    antecedents = [k for k in found if k.later == iri and k.tier != CANDIDATE]
+    successors = [k for k in found if k.earlier == iri and k.tier != CANDIDATE]
+    candidates_before = [k for k in found if k.later == iri and k.tier == CANDIDATE]
+    candidates_after = [k for k in found if k.earlier == iri and k.tier == CANDIDATE]
     further = [k for k in found if iri not in (k.later, k.earlier)]
     read_from = passages(page.store, iri, source_texts(page.data))
+    drawn = [k for k in found if k.tier != CANDIDATE]
+    pic = lineage.picture(cat, iri, found, page.lang, kinds, tier_names) if drawn else None
+    last = plan.order == len(cat.plans) - 1
+    trace = traces(page.store).get(iri, [])
+    became_state = tier_state(tiers.successors(iri))
     return {
-        "anchors": {k.anchor for k in antecedents} | {p.anchor for p in read_from},
+        "anchors": {k.anchor for k in antecedents + candidates_before}
+        | {p.anchor for p in read_from},
         "mandate": m,
         "plan": plan,
         "plan_label": page.label(plan.iri),
@@ -83,9 +110,15 @@ def context(page: Page) -> dict[str, Any]:
         "refers": page.values("celac:refersTo"),
         "notes": lines(page, "skos:note"),
         "passages": read_from,
-        "picture": lineage.picture(cat, iri, found, page.lang, kinds) if found else None,
+        "picture": pic,
+        "picture_nodes": [
+            (n, mandate_ref(page, n.iri, 10_000)) for n in (pic.nodes if pic else [])
+        ],
+        "picture_refs": {n.iri: mandate_ref(page, n.iri, 60) for n in (pic.nodes if pic else [])},
         "antecedents": rows(antecedents, "earlier"),
         "successors": rows(successors, "later"),
+        "candidates_before": rows(candidates_before, "earlier"),
+        "candidates_after": rows(candidates_after, "later"),
         "further": [
             (
                 mandate_ref(page, k.later, 120),
@@ -94,4 +127,23 @@ def context(page: Page) -> dict[str, Any]:
             for k in further
             if k.later in cat.mandates and k.earlier in cat.mandates
         ],
+        "quality": tiers.quality,
+        "calibrated": tiers.calibrated,
+        "became": {
+            "last": last,
+            "state": became_state,
+            "continued": became_state == CONTINUED,
+            "probably": became_state == PROBABLY,
+            "meeting": [
+                (mandate_ref(page, x.later, 140), page.label(x.via or ""), local(x.via or ""))
+                for x in trace
+                if x.kind == MEETING
+            ],
+            "body": [
+                (mandate_ref(page, x.later, 140), page.label(x.via or ""), local(x.via or ""))
+                for x in trace
+                if x.kind == BODY
+            ],
+            "none": not last and became_state == NOT_FOUND and not trace,
+        },
     }

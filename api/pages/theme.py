@@ -11,7 +11,7 @@ from api.pages.display import calm, shorten
 from api.pages.links import local
 from api.pages.mandate import MandateRef, mandate_ref
 from api.pages.page import Page
-from api.pages.rows import iri_ref, select, text
+from api.pages.tiers import ASSERTED, lineage
 
 STEP = 19  # between the dots of a column, one mandate under the other in the plan's order
 RADIUS = 7
@@ -56,27 +56,18 @@ class PlanColumn:
     areas: list[tuple[str, str]]
 
 
-def _links(page: Page) -> list[tuple[str, str, str, float, bool]]:
-    rows = select(
-        page.store,
-        f"""SELECT DISTINCT ?later ?earlier ?kind ?score ?asserted WHERE {{
-          ?c a celac:Continuation ; celac:later ?later ; prov:entity ?earlier ;
-             celac:continuationKind ?kind ; celac:score ?score ; celac:asserted ?asserted ;
-             celac:rank ?rank .
-          ?later dcterms:subject {iri_ref(page.iri)} . ?earlier dcterms:subject {iri_ref(page.iri)} .
-          FILTER(?asserted || ?rank = 1)
-        }}""",
-    )
-    return [
-        (
-            text(r["later"]),
-            text(r["earlier"]),
-            text(r["kind"]),
-            float(text(r["score"])),
-            text(r["asserted"]) == "true",
-        )
-        for r in rows
-    ]
+def _links(page: Page) -> list[tuple[str, str, str, float, str]]:
+    """The relations (asserted, probable) between two mandates of the theme; candidates are not
+    a relation and are not drawn."""
+    found = lineage(page.store)
+    theme = page.iri
+    out = []
+    for k in found.links:
+        a, b = page.cat.mandates.get(k.earlier), page.cat.mandates.get(k.later)
+        if k.linked and a and b and theme in a.themes and theme in b.themes:
+            number = k.confidence if k.confidence is not None else k.score
+            out.append((k.later, k.earlier, k.kind, number, k.tier))
+    return out
 
 
 def picture(page: Page, by_plan: dict[str, list[str]]) -> ThemePicture:
@@ -100,7 +91,7 @@ def picture(page: Page, by_plan: dict[str, list[str]]) -> ThemePicture:
                 f"{shorten(info.text, 240)}",
             )
     lines = []
-    for later, earlier, kind, score, asserted in _links(page):
+    for later, earlier, kind, score, tier in _links(page):
         if later not in dots or earlier not in dots:
             continue
         a, b = dots[earlier], dots[later]
@@ -109,8 +100,8 @@ def picture(page: Page, by_plan: dict[str, list[str]]) -> ThemePicture:
         lines.append(
             Line(
                 f"M{x1:.1f},{a.y:.1f} C{x1 + bend:.1f},{a.y:.1f} {x2 - bend:.1f},{b.y:.1f} {x2:.1f},{b.y:.1f}",
-                asserted,
-                f"{page.t('continuation.' + kind)} · {score:.2f}",
+                tier == ASSERTED,
+                f"{page.t('continuation.' + kind)} · {score:.2f} · {page.t('tier.' + tier)}",
             )
         )
     lines.sort(key=lambda line: line.asserted)

@@ -45,6 +45,7 @@ from api.linked.iris import NotAPath, local_path, requested_iri
 from api.linked.void import DATASET, DOCUMENT, GRAPHS, description
 from api.pages.resource import resource_page
 from api.pages.templating import templates
+from graph.namespaces import BASE
 
 router = APIRouter()
 
@@ -54,8 +55,9 @@ TITLES = {"turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples", "rdf
 
 
 def context_url(request: Request) -> str:
-    """Where this service publishes its JSON-LD context, as an absolute URL."""
-    return str(request.base_url).rstrip("/") + CONTEXT_PATH
+    """The JSON-LD context's canonical IRI (the service answers at its path)."""
+    del request
+    return BASE + CONTEXT_PATH.lstrip("/")
 
 
 def _negotiate(request: Request, offered: Sequence[Format]) -> Format | Response:

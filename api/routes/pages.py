@@ -17,8 +17,12 @@ from pydantic import BaseModel, Field
 from api.deps import SettingsDep, StoreDep
 from api.pages import language
 from api.pages.catalog import catalog
+from api.pages.compare import compare_page
+from api.pages.flow import flow_page
 from api.pages.home import home_page
 from api.pages.links import local
+from api.pages.pair_page import pair_response, plans_page
+from api.pages.review import review_page
 from api.pages.search import TYPES, Results, SearchError, Segments, index, search
 from api.pages.search_page import search_page
 from api.pages.templating import STATIC_DIR
@@ -47,6 +51,59 @@ def home(request: Request, store: StoreDep) -> HTMLResponse:
 def search_html(request: Request, store: StoreDep, settings: SettingsDep) -> HTMLResponse:
     """Full-text search, as a page."""
     return search_page(request, store, settings.page_size)
+
+
+@router.get("/plans", response_class=HTMLResponse, include_in_schema=False)
+def plans(request: Request, store: StoreDep) -> HTMLResponse:
+    """Every pair of plans, each opening its plan × plan view."""
+    return plans_page(request, store)
+
+
+@router.get(
+    "/plans/{later}/{earlier}",
+    tags=["lineage"],
+    summary="A later plan against an earlier one",
+    responses={
+        200: {
+            "description": "The view",
+            "content": {"text/html": {}, "text/csv": {}, "application/json": {}},
+        },
+        400: {"description": "A format that is not offered"},
+        404: {"description": "No such plan, or the first is not the later one"},
+        406: {"description": "None of the formats is acceptable"},
+    },
+)
+def plan_pair(
+    request: Request,
+    store: StoreDep,
+    later: str,
+    earlier: str,
+    format: Annotated[
+        str | None, Query(description="html, csv or json; else by the Accept header")
+    ] = None,
+) -> Response:
+    """Which mandates of ``later`` continue which of ``earlier`` (asserted and probable links),
+    which earlier mandates have no successor found there, which later ones no antecedent found,
+    by theme and by area. HTML, CSV or JSON: by ``?format=html|csv|json`` or the Accept header."""
+    return pair_response(request, store, later, earlier, format)
+
+
+@router.get("/themes/flow", response_class=HTMLResponse, include_in_schema=False)
+def theme_flow(request: Request, store: StoreDep) -> HTMLResponse:
+    """The themes across the plans, as an alluvial picture."""
+    return flow_page(request, store)
+
+
+@router.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+def compare(request: Request, store: StoreDep, later: str = "", earlier: str = "") -> HTMLResponse:
+    """A mandate and an antecedent side by side."""
+    return compare_page(request, store, later, earlier)
+
+
+@router.get("/review/{later}/{earlier}", response_class=HTMLResponse, include_in_schema=False)
+def review(request: Request, store: StoreDep, later: str, earlier: str) -> HTMLResponse:
+    """The links of a plan pair to review; the verdicts are exported by the browser."""
+    return review_page(request, store, later, earlier)
 
 
 @router.get("/lang/{code}", include_in_schema=False)

@@ -24,7 +24,7 @@ from api.deps import SettingsDep, StoreDep
 from api.pages import language
 from api.pages.templating import STATIC_DIR, templates
 from api.settings import Settings
-from api.sparql import description, editor, formats, protocol, update
+from api.sparql import description, editor, formats, protocol, update, update_dataset
 from api.sparql.errors import (
     MalformedQuery,
     QueryFailed,
@@ -209,13 +209,19 @@ async def _sparql(request: Request) -> Response:
     """GET and POST ``/sparql`` as a plain Starlette route, matched before the two FastAPI routes
     below, which document them in the OpenAPI schema: FastAPI's dependency resolution and
     parameter handling cost more per request than a point lookup does."""
+    from api.routes import graph_store  # it imports this module
+
+    if graph_store.wants(request):
+        return await graph_store.answer(request)
     state = request.app.state
     if request.method == "POST":
         return await sparql_post(request, state.store, state.settings)
     return await sparql_get(request, state.store, state.settings)
 
 
-router.add_route("/sparql", _sparql, methods=["GET", "POST"], include_in_schema=False)
+router.add_route(
+    "/sparql", _sparql, methods=["GET", "POST", "PUT", "DELETE"], include_in_schema=False
+)
 
 
 @router.get(
@@ -286,7 +292,10 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
             text = update.update_text(content_type, body, params)
             if text is not None:
                 update.authorize(request.headers.get("authorization"), settings.update_token)
-                return await _update(request, text)
+                dataset = update_dataset.from_params(
+                    protocol.request_params(content_type, body, params)
+                )
+                return await _update(request, update_dataset.apply(text, dataset))
         sparql = protocol.from_post(content_type, body, params)
         return await _answer(request, sparql, store, settings)
     except SparqlError as e:
@@ -485,7 +494,7 @@ def _editor(request: Request, query: str | None) -> Response:
             "lang": lang,
             "text": text,
             "endpoint": endpoint,
-            "assets": str(request.base_url).rstrip("/") + ASSETS,
+            "assets": ASSETS,
             "prefixes": PREFIXES,
             "examples": examples,
             "yasgui": editor.yasgui_installed(),
@@ -500,9 +509,9 @@ def _editor(request: Request, query: str | None) -> Response:
 
 
 def _endpoint(request: Request) -> str:
-    """The endpoint's absolute URL as the client reached it."""
-    url = request.url
-    return f"{url.scheme}://{url.netloc}{url.path}"
+    """The endpoint's absolute URL, on the configured public URL (never the Host header)."""
+    settings: Settings = request.app.state.settings
+    return settings.public_url + "sparql"
 
 
 def _error(error: SparqlError) -> Response:

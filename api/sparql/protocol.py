@@ -109,6 +109,11 @@ def from_post(
     if media_type == UPDATE:
         raise UpdateForbidden(READ_ONLY)
     if media_type == QUERY:
+        if charset is not None and charset not in ("utf-8", "utf8"):
+            raise UnsupportedMediaType(
+                f"A query POSTed as {QUERY} is UTF-8 (the protocol says so), not "
+                f"charset={charset[:40]!r}: send it in UTF-8."
+            )
         request = _from_params(params, where="the URL")
         if request.query is not None:
             raise BadRequest(
@@ -131,6 +136,17 @@ def from_post(
         f"A SPARQL query is POSTed as {FORM} (a 'query' field) or as {QUERY} (the query as "
         f"the body), not as {shown}."
     )
+
+
+def request_params(
+    content_type: str | None, body: bytes, params: Sequence[tuple[str, str]]
+) -> list[tuple[str, str]]:
+    """A POST's parameters: the URL's ``params``, and a form body's fields (undecodable ones
+    left out: reading the update or query reports them)."""
+    if _media_type(content_type)[0] != FORM:
+        return list(params)
+    text = body.decode("utf-8", errors="replace")
+    return [*params, *parse_qsl(text, keep_blank_values=True)]
 
 
 def _from_params(params: Sequence[tuple[str, str]], where: str) -> SparqlRequest:

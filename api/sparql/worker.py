@@ -53,6 +53,9 @@ RDF_WRITERS: dict[str, RdfFormat] = {
     "jsonld": RdfFormat.JSON_LD,
     "rdfxml": RdfFormat.RDF_XML,
 }
+# Relative IRIs in a query resolve against the endpoint's canonical IRI: graph.namespaces's
+# SPARQL_BASE, spelled out here since importing it would import rdflib into every worker.
+BASE_IRI = "https://w3id.org/celac-kg/sparql"
 # A worker's own deadline comes this long after its parent's, so the parent normally acts first.
 GRACE = 0.5
 STACK_BYTES = 512 * 1024 * 1024
@@ -93,7 +96,7 @@ class Config:
 
 def answer(store: Store, job: Job, config: Config) -> Reply:
     """Evaluate ``job`` on ``store`` and write its results, at most ``job.limit`` of them."""
-    kwargs: dict[str, Any] = {"prefixes": config.prefixes}
+    kwargs: dict[str, Any] = {"prefixes": config.prefixes, "base_iri": BASE_IRI}
     if job.default_graphs is None and job.named_graphs is None:
         # pyoxigraph's union flag would override the query's FROM, so it is only set without one
         kwargs["use_default_graph_as_union"] = job.union

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.language import Language
 
+from extract.entities.bodies import place_in_area
 from extract.entities.mentions import Mentions, PlaceMention
 from extract.entities.pipeline import find
 from extract.errors import ManifestError
@@ -35,6 +36,11 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
             )
             for mandate in area.mandates:
                 mandate.found = results[id(mandate.passages[0])]
+            place_in_area(
+                plan.id,
+                area.title.text,
+                [*(m for _, m in area.found), *(m.found for m in area.mandates)],
+            )
         if plan.id in adoptions:
             plan.adoption = _adoption(
                 plan.spec.adopted_at or "", [(p, results[id(p)]) for p in adoptions[plan.id]]

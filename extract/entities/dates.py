@@ -4,7 +4,7 @@ Genre rules (what the plans write, from the most to the least precise):
 
 - days: "el 7 de febrero de 2013", "los días 22 y 23 de julio de 2013", "del 8 al 10 de octubre de
   2014", "entre el 13 y 16 de enero pasado", "del 30 de junio al 2 de julio de 2014";
-- a month: "marzo de 2014", "noviembre del 2013", "mayo próximo", "(oct19)";
+- a month: "marzo de 2014", "noviembre del 2013", "mayo próximo";
 - a quarter or a semester: "el primer trimestre del año 2014", "el segundo semestre de 2014";
   "a inicios/principios/comienzos de 2014" is read as the first quarter, "a finales/fines de 2014"
   as the fourth (the plans use them for "in the first/last months");
@@ -37,7 +37,6 @@ MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
     "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
 }  # fmt: skip
-_ABBREVIATIONS = {m[:3]: n for m, n in MONTHS.items()}
 _MONTH = "(?P<{}>" + "|".join(MONTHS) + ")"
 _ORDINALS = {"primer": 1, "primero": 1, "segundo": 2, "tercer": 3, "tercero": 3, "cuarto": 4}
 _YEAR = r"(?:de|del)\s+(?:año\s+)?(?P<{}>\d{{4}})"
@@ -72,11 +71,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:\s+{_YEAR.format('y')}|\s+{_REL.format('rel')})",
             re.I,
         ),
-    ),
-    # (oct19)
-    (
-        "abbrev",
-        re.compile(r"\((?P<m1>" + "|".join(_ABBREVIATIONS) + r")\.?\s?(?P<yy>\d{2})\)", re.I),
     ),
     # el segundo semestre de 2014; el primer trimestre del año 2014
     (
@@ -218,10 +212,10 @@ def _read(kind: str, m: re.Match[str], text: str, reference: date | None) -> _Fo
         if begins == ends:
             return _Found(start, end, begins, ends, begins.isoformat(), "day")
         return _Found(start, end, begins, ends, f"{begins}/{ends}", "days")
-    if kind in ("month", "abbrev"):
+    if kind == "month":
         word = g["m1"].lower()
-        month = MONTHS.get(word) or _ABBREVIATIONS[word[:3]]
-        year = 2000 + int(g["yy"]) if kind == "abbrev" else _year(m, text, month, reference)
+        month = MONTHS[word]
+        year = _year(m, text, month, reference)
         if year is None:
             return None
         return _Found(

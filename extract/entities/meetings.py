@@ -25,9 +25,10 @@ Runs after ``celac_places`` and ``celac_dates`` and reads what they left on the 
   last meeting of the same kind before it, else "<Head> del <the forum or body before it>";
   unnumbered meetings have no series;
 - status: "refersTo" after a past participle ("celebrada en", "realizado en", "reunidas en") or
-  after "emanadas de", "resultados de", "consenso(s) … de/en", "logros relacionados con", "exitosa
-  realización de", "creado/aprobado/adoptada por/en", "Declaración … de", "en el marco de", "en
-  ocasión de", "participar en", or when its date ends before the reference date; "convenes"
+  after "emanadas de", a meeting's outcomes ("resultados/acuerdos/conclusiones/recomendaciones/
+  consenso(s) … de/en"), "creado/aprobado/adoptada por/en", "Declaración … de", "en el marco de",
+  "en ocasión de", "participar en", or when its date ends before the reference date (the cues are
+  ``PAST_AFTER_CUES``, ``FUTURE_AFTER_CUES``, ``PAST_BEFORE_CUES``); "convenes"
   otherwise (the plans call for what they name: "Celebrar", "a celebrarse", "que tendrá lugar",
   "cuya primera sesión se efectuará"). A meeting coordinated with the one before it ("X y la Y")
   shares its status unless it has its own cue;
@@ -112,24 +113,69 @@ _PARTNERS = {
     "—",
 }
 _AFTER_LEAD = r"^(?:\W*|[^.;,]{0,40},\s*)"
-_PAST_AFTER = re.compile(
-    _AFTER_LEAD
-    + r"(?:celebrad|realizad|efectuad|llevad|reunid|adoptad|aprobad|cread|emanad|alcanzad|formulad"
-    r"|acordad|que\s+se\s+(?:celebró|realizó|llevó|efectuó))",
-    re.I,
-)
-_FUTURE_AFTER = re.compile(
-    _AFTER_LEAD
-    + r"(?:a\s+(?:celebrarse|realizarse|efectuarse|llevarse|desarrollarse)|que\s+tendrá\s+lugar"
-    r"|que\s+se\s+(?:celebrará|realizará|llevará|efectuará)|previst|programad|proyectad)",
-    re.I,
-)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A phrase of the genre that tells whether a meeting is held already or still to come.
+
+    ``fact`` says which general fact of the genre the cue records; a cue that matches only one
+    place of the corpus must say it (tests/extract/entities/test_cues.py counts the places).
+    """
+
+    pattern: str
+    fact: str = ""
+
+
+# Right after the meeting's name: a past participle of holding or deciding ("celebrada en").
+PAST_AFTER_CUES = (
+    Cue(r"(?:celebrad|realizad|efectuad|llevad|reunid)", "a participle of holding: held already"),
+    Cue(r"(?:adoptad|aprobad|cread|emanad|alcanzad|formulad|acordad)",
+        "a participle of deciding: something already came out of the meeting"),
+    Cue(r"que\s+se\s+(?:celebró|realizó|llevó|efectuó)", "a relative clause in the past"),
+)  # fmt: skip
+# Right after the name: a future or a plan ("a celebrarse", "que tendrá lugar", "prevista").
+FUTURE_AFTER_CUES = (
+    Cue(r"a\s+(?:celebrarse|realizarse|efectuarse|llevarse|desarrollarse)",
+        "'a' + passive infinitive: still to be held"),
+    Cue(r"que\s+tendrá\s+lugar", "a relative clause in the future"),
+    Cue(r"que\s+se\s+(?:celebrará|realizará|llevará|efectuará)", "a relative clause in the future"),
+    Cue(r"(?:previst|programad|proyectad)", "a participle of planning: still to be held"),
+)  # fmt: skip
+# Right before the name: its outcomes, a decision taken there, or an event it was part of.
+PAST_BEFORE_CUES = (
+    Cue(r"emanad\w*\s+de", "what emanates from a meeting was decided there"),
+    Cue(r"(?:resultados?|acuerdos|conclusiones|recomendaciones|consensos?)(?:\s+\w+)?\s+(?:de|en)",
+        "a meeting's outcomes (results, agreements, conclusions, recommendations, consensus) exist "
+        "once it has been held"),
+    Cue(r"(?:cread|aprobad|adoptad|convocad)\w*\s+(?:por|en)\b[^.;:,]{0,30}?",
+        "a body or instrument created or adopted by a meeting: the meeting was held"),
+    Cue(r"Declaración\b[^.;]{0,60}?\bde", "a meeting's declaration is adopted when it is held"),
+    Cue(r"en\s+el\s+marco\s+de", "a meeting as the setting of another event"),
+    Cue(r"en\s+ocasión\s+de", "a meeting as the occasion of another event"),
+    Cue(r"particip\w*\s+(?:activamente\s+)?en", "taking part in a meeting held by others"),
+    Cue(r"seguimiento\s+a\s+[^.;]{0,40}?\bde", "following up what a meeting decided"),
+)  # fmt: skip
+
+
+def _alternatives(cues: tuple[Cue, ...]) -> str:
+    return "|".join(f"(?:{c.pattern})" for c in cues)
+
+
+_PAST_AFTER = re.compile(_AFTER_LEAD + f"(?:{_alternatives(PAST_AFTER_CUES)})", re.I)
+_FUTURE_AFTER = re.compile(_AFTER_LEAD + f"(?:{_alternatives(FUTURE_AFTER_CUES)})", re.I)
 _PAST_BEFORE = re.compile(
-    r"(?:emanad\w*\s+de|resultados?\s+de|acuerdos\s+de|conclusiones\s+de|recomendaciones\s+\w+\s+(?:en|de)"
-    r"|consensos?\s+(?:alcanzados?\s+)?(?:en|de)|logros\s+relacionados\s+con|exitosa\s+realización\s+de"
-    r"|(?:cread|aprobad|adoptad|convocad)\w*\s+(?:por|en)\b[^.;:,]{0,30}?|Declaración\b[^.;]{0,60}?\bde|en\s+el\s+marco\s+de"
-    r"|en\s+ocasión\s+de|particip\w*\s+(?:activamente\s+)?en|seguimiento\s+a\s+[^.;]{0,40}?\bde)"
-    r"\s*(?:la|el|los|las|l)?\s*$",
+    f"(?:{_alternatives(PAST_BEFORE_CUES)})" + r"\s*(?:la|el|los|las|l)?\s*$", re.I
+)
+# The frame of a meeting: "en cuyo marco tendrán lugar: - una reunión …"; "… en el marco del …".
+_IN_WHOSE_FRAME = re.compile(r"\ben\s+cuyo\s+marco\b", re.I)
+_IN_FRAME = re.compile(
+    r"[\s,]*(?:que\s+se\s+\w+\s+|a\s+\w+se\s+)?en\s+(?:el\s+marco|ocasión)\s+(?:de\s+la|del|de)\s*(?:la\s+|el\s+)?",
+    re.I,
+)
+# What stands between a meeting described (not named) and its venue: "… con sede en México".
+_VENUE = re.compile(
+    r"\s*,?\s*(?:con\s+sede\s+|a\s+celebrarse\s+|que\s+se\s+\w+\s+)?en\s+(?:la\s+ciudad\s+de\s+)?",
     re.I,
 )
 _SENTENCE_END = re.compile(r"[.;](?=\s+[A-ZÁÉÍÓÚÑ¿“\"]|\s*$)")
@@ -152,6 +198,7 @@ class _Found:
     place: PlaceMention | None = None
     date: DateMention | None = None
     extra: list[int] = field(default_factory=list)  # the other ordinals of a coordination
+    descriptive: bool = False  # named by description only: kept when placed, dated or framed
 
 
 def _head(token: Token) -> str | None:
@@ -234,6 +281,50 @@ def series_key(series: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"\s*[-–—]\s*", "-", fold(series))).strip()
 
 
+_DESCRIBE_CONNECT = {"de", "del", "sobre", "para", "entre", "y", "e"}
+_DESCRIBE_ARTICLE = {"la", "las", "los", "el"}
+# Time words say when, not who meets or on what ("la reunión del año 2014" is a time reference).
+_TIME_WORDS = {"ano", "anos", "mes", "meses", "semestre", "trimestre", "dia", "dias", "semana"}
+
+
+def _described_end(doc: Doc, i: int, is_inside: object) -> int:
+    """The end of a description after a meeting's head: who meets and on what, in any case
+    ("reunión regional de autoridades de política industrial y planeación económica", "reunión
+    conjunta de las autoridades de Educación e Industria de la CELAC", "Foro aeroespacial").
+
+    Adjectives, and nouns after "de/sobre/para/entre" (with an article) or coordinated with
+    "y/e"; it stops at punctuation, verbs, participles, "que", "con", "en", dates and places.
+    Returns the token index after the last word, or ``i + 1`` when nothing describes the head.
+    """
+    assert callable(is_inside)
+    j, last, nouns = i + 1, i, 0
+    while j < len(doc) and j - i <= 16:
+        t = doc[j]
+        low = t.lower_
+        if is_inside(t) or t.is_punct:
+            break
+        if low in _DESCRIBE_CONNECT | _DESCRIBE_ARTICLE:
+            j += 1
+            continue
+        participle = re.search(r"[ai]d[oa]s?$", low) is not None and t.pos_ != "NOUN"
+        if fold(t.text) in _TIME_WORDS:
+            break
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") and not participle and _head(t) is None:
+            before = doc[j - 1].lower_
+            if (
+                t.pos_ == "ADJ"
+                or before in _DESCRIBE_CONNECT | _DESCRIBE_ARTICLE
+                or t.text[0].isupper()
+            ):
+                nouns += t.pos_ != "ADJ"
+                last = j
+                j += 1
+                continue
+        break
+    # A description says who meets or on what: at least one noun, or an adjective of the head.
+    return last + 1 if last > i and (nouns or doc[i + 1].pos_ == "ADJ") else i + 1
+
+
 class MeetingFinder:
     """Finds named meetings and gives each its series, status, date and place."""
 
@@ -247,6 +338,8 @@ class MeetingFinder:
         found = self._find(doc, places, dates)
         self._series(doc, found)
         self._attach(doc, found, places, dates)
+        self._frame(doc, found)
+        found = [f for f in found if not f.descriptive or f.named]
         self._named_year(doc, found)
         self._status(doc, found, reference)
         doc._.celac_meetings = [
@@ -470,6 +563,18 @@ class MeetingFinder:
         f = _Found(start, end, i, HEADS[key], ordinal, ordinal_text, named, mechanism)
         if extra is not None:
             f.extra = [extra]
+        if (
+            not named
+            and not (mechanism and end > i + 1)  # a bare "Foro" may still be described
+            and not plural
+            and ordinal is None
+            and key not in ("debate", "periodo", "dialogo")
+            and (determiner not in INDEFINITE)
+            and not (start >= 2 and determiner in ("de", "del") and _is_cap(doc[start - 2]))
+        ):
+            described = _described_end(doc, i, is_inside)
+            if described > i + 1:
+                f.end, f.descriptive, f.mechanism = max(end, described), True, False
         return f
 
     # -- series ------------------------------------------------------------------------------
@@ -515,7 +620,7 @@ class MeetingFinder:
         self, doc: Doc, found: list[_Found], places: list[PlaceMention], dates: list[DateMention]
     ) -> None:
         text = doc.text
-        meetings = [f for f in found if f.named and not f.mechanism]
+        meetings = [f for f in found if (f.named or f.descriptive) and not f.mechanism]
         spans = [
             (doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)) for f in meetings
         ]
@@ -555,12 +660,59 @@ class MeetingFinder:
                 continue
             f = meetings[owner]
             if isinstance(mention, PlaceMention):
+                gap = text[spans[owner][1] : mention.start]
+                if f.descriptive and not f.named and not _VENUE.fullmatch(gap):
+                    continue  # a description's place is its venue, said right after it
                 if f.place is None or (
                     mention.city and not f.place.city and mention.start - f.place.end < 4
                 ):
                     f.place = mention
             elif f.date is None:
                 f.date = mention
+
+    def _frame(self, doc: Doc, found: list[_Found]) -> None:
+        """A meeting held within another ("en cuyo marco tendrán lugar: una reunión …", "la
+        reunión … en el marco del 69º período de sesiones") takes the frame's place and date
+        where it gives none; a meeting named by description is kept when it is placed, dated or
+        framed. A generic name ("Reunión de la CELAC") runs on over its setting ("… en ocasión del
+        Debate General de la 75º AGONU"): the setting tells it apart from other such meetings."""
+        text = doc.text
+        meetings = [f for f in found if (f.named or f.descriptive) and not f.mechanism]
+
+        def span(f: _Found) -> tuple[int, int]:
+            return doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text)
+
+        framed: set[int] = set()
+        for n, f in enumerate(meetings):
+            start, end = span(f)
+            frame: _Found | None = None
+            # The items of "en cuyo marco tendrán lugar: - una reunión …; - una reunión …" all
+            # stand in the frame of the last meeting named before those words.
+            phrase = [m.start() for m in _IN_WHOSE_FRAME.finditer(text, 0, start)]
+            if phrase:
+                before = [
+                    g for k, g in enumerate(meetings[:n]) if k not in framed
+                    and span(g)[1] <= phrase[-1]
+                ]  # fmt: skip
+                # "cuyo" refers to the meeting just before it, which must be a named one.
+                frame = before[-1] if before and before[-1].named else None
+            later = meetings[n + 1 :]
+            if frame is None and later and later[0].named:
+                gap = text[end : span(later[0])[0]]
+                if _IN_FRAME.fullmatch(gap):
+                    frame = later[0]
+                    generic = fold(normalise_series(doc[f.head : f.end].text)) == fold(f.kind)
+                    if f.named and generic:  # "Reunión de la CELAC en ocasión del Debate …"
+                        f.end = frame.end
+            if frame is None:
+                continue
+            framed.add(n)
+            f.place = f.place or frame.place
+            f.date = f.date or frame.date
+            f.named = True
+        for f in meetings:
+            if f.descriptive and (f.place is not None or f.date is not None):
+                f.named = True
 
     @staticmethod
     def _named_year(doc: Doc, found: list[_Found]) -> None:

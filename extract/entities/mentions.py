@@ -68,12 +68,22 @@ class MeetingMention:
 
 @dataclass(frozen=True)
 class ActorMention:
-    """An actor of the register (``register.toml``) named in the text, by its key."""
+    """An actor named in the text, by its key.
+
+    An actor of the register (``register.toml``) has only its key. One the register does not hold
+    carries what the text says of it: ``label`` (an organisation's name as printed; a descriptive
+    body's description), ``acronym`` where the text gives one, and ``kind`` ("organisation" for an
+    organisation found by the genre's patterns, "descriptive-body" for a body without a proper
+    name, such as "un Grupo de Trabajo Ad Hoc").
+    """
 
     start: int
     end: int
     text: str
     key: str
+    label: str | None = None
+    acronym: str | None = None
+    kind: str | None = None
 
 
 @dataclass

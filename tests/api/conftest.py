@@ -33,9 +33,12 @@ def backend(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(scope="session")
 def settings(built: BuildSummary, backend: str, request: pytest.FixtureRequest) -> Settings:
     remote = request.getfixturevalue("loaded_engine").endpoint if backend == "remote" else ""
+    # The port live_server will serve on: the app's absolute URLs (the query editor's endpoint)
+    # are built on it, whichever way a test reaches the app.
     return Settings(
         data=built.publication.store,
         store=remote,
+        port=free_port(),
         query_timeout=float(ENGINE_TIMEOUT),
         max_results=1000,
     )
@@ -54,11 +57,12 @@ def client(app: FastAPI) -> TestClient:
 
 
 @pytest.fixture(scope="session")
-def live_server(app: FastAPI) -> Iterator[str]:
-    """The app served by uvicorn on 127.0.0.1 in a thread; yields its base URL."""
+def live_server(app: FastAPI, settings: Settings) -> Iterator[str]:
+    """The app served by uvicorn on 127.0.0.1 in a thread, on the port of its settings; yields
+    its base URL."""
     # As `celac-kg serve` runs it (h11: see celac_kg/cli.py).
     config = uvicorn.Config(
-        app, host="127.0.0.1", port=free_port(), log_level="warning", http="h11"
+        app, host="127.0.0.1", port=settings.port, log_level="warning", http="h11"
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)

@@ -47,7 +47,7 @@ def graph_of(response: Response, context: dict[str, Any]) -> rdflib.Graph:
     body: bytes | str = response.content
     if kind == "application/ld+json":
         document = response.json()
-        assert document["@context"] == "http://testserver/context.jsonld"
+        assert document["@context"] == "https://w3id.org/celac-kg/context.jsonld"
         document["@context"] = context
         body = json.dumps(document)
     return parse_rdf(body, SYNTAX[kind])

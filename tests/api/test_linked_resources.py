@@ -54,7 +54,7 @@ def graph_of(response: Response, context: dict[str, Any]) -> rdflib.Graph:
     kind = media_type(response)
     if kind == "application/ld+json":
         document = response.json()
-        assert document["@context"] == "http://testserver/context.jsonld"
+        assert document["@context"] == "https://w3id.org/celac-kg/context.jsonld"
         document["@context"] = context
         return parse_rdf(json.dumps(document), "json-ld")
     return parse_rdf(response.content, SYNTAX[kind])
@@ -401,11 +401,16 @@ def test_linked_resources_every_mandate_in_turtle(client: TestClient, store: Oxi
 def test_linked_resources_jsonld_with_the_context_fetched_by_rdflib(
     live_server: str, client: TestClient, mandate: str
 ) -> None:
-    """A JSON-LD client that dereferences the context itself gets the same graph as Turtle."""
+    """A JSON-LD client that dereferences the context itself gets the same graph as Turtle: the
+    context is named by its canonical IRI, and served at that IRI's path (where w3id.org sends
+    a client; this test, offline, asks the live server for the path)."""
     url = live_server + path(mandate)
     with urlopen(url + "?format=jsonld") as r:
         document = json.loads(r.read())
-    assert document["@context"] == f"{live_server}/context.jsonld"
+    canonical = "https://w3id.org/celac-kg/context.jsonld"
+    assert document["@context"] == canonical
+    with urlopen(live_server + "/" + canonical.removeprefix("https://w3id.org/celac-kg/")) as r:
+        document["@context"] = json.loads(r.read())["@context"]
     got = parse_rdf(json.dumps(document), "json-ld")
     turtle = parse_rdf(
         client.get(path(mandate), headers={"Accept": "text/turtle"}).content, "turtle"

@@ -59,12 +59,13 @@ def local(iri: str) -> str:
 def test_pages_browser_search_hambre_then_follow_the_lineage(
     browser: Any, site: str, store: OxigraphStore
 ) -> None:
-    # Mandates that mention hunger and have a candidate or asserted antecedent in an earlier plan.
+    # Mandates that mention hunger and continue (asserted or probable) one of an earlier plan:
+    # the picture draws relations, not candidates.
     linked = set(
         values(
             store,
-            """SELECT DISTINCT ?m WHERE { ?c celac:later ?m . ?m celac:text ?t
-               FILTER(CONTAINS(LCASE(?t), "hambre")) }""",
+            """SELECT DISTINCT ?m WHERE { ?m celac:continues|celac:probablyContinues ?e ;
+               celac:text ?t FILTER(CONTAINS(LCASE(?t), "hambre")) }""",
             "m",
         )
     )
@@ -87,7 +88,8 @@ def test_pages_browser_search_hambre_then_follow_the_lineage(
         mandate = f"{BASE}{chosen[1:]}"
         earlier = values(
             store,
-            f"SELECT ?e WHERE {{ ?c celac:later <{mandate}> ; prov:entity ?e ; celac:rank ?r }} ORDER BY ?r",
+            f"""SELECT ?e WHERE {{ <{mandate}> celac:continues|celac:probablyContinues ?e }}
+                ORDER BY ?e""",
             "e",
         )
         node = picture.locator(f'a.node[href="{local(earlier[0])}"]')

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from pyoxigraph import QuerySolutions
 
 from api.pages.catalog import catalog
-from api.pages.lineage import CANDIDATES_SHOWN, links, picture, shown
+from api.pages.lineage import CANDIDATES_SHOWN, label_box, links, picture, shown
 
 if TYPE_CHECKING:
     from graph.oxigraph import OxigraphStore
@@ -36,20 +36,26 @@ def test_pages_lineage_links_hold_the_whole_asserted_chain(store: OxigraphStore)
     found = links(store, catalog(store), mandate)
     ancestors = set(values(store, f"SELECT ?b WHERE {{ <{mandate}> celac:continues+ ?b }}", "b"))
     assert ancestors
-    reached = {k.earlier for k in found if k.asserted}
+    reached = {k.earlier for k in found if k.tier != "candidate"}
     assert ancestors <= reached
     candidates = set(values(store, f"SELECT ?c WHERE {{ ?c celac:later <{mandate}> }}", "c"))
     assert candidates <= {k.iri for k in found}
     for k in found:
         assert 0 <= k.score <= 1 and k.rank >= 1 and k.evidence
         assert k.kind in KINDS
+        assert k.tier in ("asserted", "probable", "candidate")
+        assert k.asserted == (k.tier == "asserted")
+        # The tier is what the store says: an asserted link has its celac:continues shortcut.
+        shortcut = f"ASK {{ <{k.later}> celac:continues <{k.earlier}> }}"
+        assert bool(store.query(shortcut)) == k.asserted, k.iri
 
 
 def test_pages_lineage_picture_columns_nodes_and_edges(store: OxigraphStore) -> None:
     cat = catalog(store)
     mandate = longest_chain(store)
     found = links(store, catalog(store), mandate)
-    pic = picture(cat, mandate, found, "en", KINDS)
+    tiers = {"asserted": "A", "probable": "P", "candidate": "C"}
+    pic = picture(cat, mandate, found, "en", KINDS, tiers)
     plans = values(
         store,
         "SELECT ?id WHERE { ?p a celac:Plan ; dcterms:identifier ?id ; dcterms:date ?d } ORDER BY ?d",
@@ -69,8 +75,19 @@ def test_pages_lineage_picture_columns_nodes_and_edges(store: OxigraphStore) -> 
         assert start is not None
         assert abs(float(start.group(1)) - (a.x + a.width)) < 0.1
         assert e.path.rstrip().endswith(f"{b.x:.1f},{b.y + b.height / 2:.1f}")
-        assert e.label == KINDS[e.link.kind] and e.score == f"{e.link.score:.2f}"
+        assert e.label == KINDS[e.link.kind]
+        assert e.score == f"{e.link.number:.2f} · {tiers[e.link.tier]}"
+        assert e.link.tier != "candidate", "a candidate is not a relation: it is not drawn"
         assert b.x - (a.x + a.width) > 0
+    # Edge labels never overlap one another.
+    boxes = [label_box(e) for e in pic.edges]
+    for i, one in enumerate(boxes):
+        for two in boxes[i + 1 :]:
+            apart = one[2] <= two[0] or two[2] <= one[0] or one[3] <= two[1] or two[3] <= one[1]
+            assert apart, (one, two)
+    # Full texts on hover.
+    for n in pic.nodes:
+        assert n.tooltip.endswith(cat.mandates[n.iri].text)
     # Nodes in one column never overlap.
     for c in {n.x for n in pic.nodes}:
         column = sorted((n for n in pic.nodes if n.x == c), key=lambda n: n.y)
@@ -107,7 +124,7 @@ def test_pages_lineage_a_link_that_skips_a_plan_passes_beside_its_boxes(
                     assert not n.y <= y <= n.y + n.height, (k.iri, n.iri)
 
 
-def test_pages_lineage_shows_at_most_a_few_candidates(store: OxigraphStore) -> None:
+def test_pages_lineage_draws_relations_not_candidates(store: OxigraphStore) -> None:
     busiest = values(
         store,
         "SELECT ?e (COUNT(?c) AS ?n) WHERE { ?c prov:entity ?e } GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 1",
@@ -115,11 +132,11 @@ def test_pages_lineage_shows_at_most_a_few_candidates(store: OxigraphStore) -> N
     )[0]
     found = links(store, catalog(store), busiest)
     drawn = shown(busiest, found)
-    later = [k for k in drawn if not k.asserted and k.earlier == busiest]
+    later = [k for k in drawn if k.tier == "candidate" and k.earlier == busiest]
     assert len(later) == min(
-        CANDIDATES_SHOWN, sum(1 for k in found if not k.asserted and k.earlier == busiest)
+        CANDIDATES_SHOWN, sum(1 for k in found if k.tier == "candidate" and k.earlier == busiest)
     )
-    assert all(k in drawn for k in found if k.asserted)
+    assert all(k in drawn for k in found if k.tier != "candidate")
 
 
 def test_pages_lineage_catalog_matches_the_graph(store: OxigraphStore) -> None:

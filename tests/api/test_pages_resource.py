@@ -246,16 +246,20 @@ def test_pages_resource_mandate_evidence_of_every_candidate(
     )[0]["m"]
     candidates = rows(
         store,
-        f"""SELECT ?c ?e ?score ?kind (SAMPLE(?ev) AS ?evidence) WHERE {{
+        f"""SELECT ?c ?e ?score ?kind (SAMPLE(?ev) AS ?evidence) (SAMPLE(?cf) AS ?confidence)
+          WHERE {{
           ?c celac:later <{iri}> ; prov:entity ?e ; celac:score ?score ; celac:continuationKind ?kind ;
-             celac:evidence ?ev }} GROUP BY ?c ?e ?score ?kind""",
+             celac:evidence ?ev FILTER(lang(?ev) IN ("en", ""))
+          OPTIONAL {{ ?c celac:confidence ?cf }} }} GROUP BY ?c ?e ?score ?kind""",
     )
+    assert candidates
     body = page(pages, iri, lang="en").text
     for c in candidates:
         row = body[body.index(f'id="{c["c"].partition("#")[2]}"') :]
-        row = row[: row.index("</li>", row.index("evidence"))]
-        assert f"{float(c['score']):.2f}" in row
+        row = row[: row.index("</ul>", row.index('class="evidence"'))]
         assert path(c["e"]) in hrefs(row)
+        assert f"{float(c.get('confidence', c['score'])):.2f}" in row
+        # The evidence in the reader's language (English here, or untagged in an older graph).
         assert html.escape(c["evidence"], quote=False) in row
 
 
@@ -286,24 +290,37 @@ def test_pages_resource_plan_areas_carry_over_starts_drops(
         links = hrefs(section(body, "areas"))
         assert all(path(a["a"]) in links for a in areas)
         assert f"{len(areas)} areas, {len(mandates)} mandates." in text_of(body)
-        new = rows(
-            store,
-            f"SELECT ?m WHERE {{ ?m a celac:Mandate ; celac:inPlan <{iri}> FILTER NOT EXISTS {{ ?m celac:continues ?e }} }}",
-        )
-        dropped = rows(
-            store,
-            f"SELECT ?m WHERE {{ ?m a celac:Mandate ; celac:inPlan <{iri}> FILTER NOT EXISTS {{ ?l celac:continues ?m }} }}",
-        )
+
+        # Each mandate's state by the best relation the store holds for it: a celac:continues
+        # link (continued), only a celac:probablyContinues one (probably), or none (not found).
+        def states(pattern: str, iri: str = iri) -> tuple[int, int, int]:
+            found = rows(
+                store,
+                f"""SELECT ?m (SAMPLE(?a) AS ?asserted) (SAMPLE(?p) AS ?probable) WHERE {{
+                  ?m a celac:Mandate ; celac:inPlan <{iri}> .
+                  OPTIONAL {{ {pattern.format(p="celac:continues")} BIND(1 AS ?a) }}
+                  OPTIONAL {{ {pattern.format(p="celac:probablyContinues")} BIND(1 AS ?p) }}
+                }} GROUP BY ?m""",
+            )
+            continued = sum(1 for r in found if "asserted" in r)
+            probably = sum(1 for r in found if "asserted" not in r and "probable" in r)
+            return continued, probably, len(found) - continued - probably
+
         words = text_of(body)
         if i == 0:
             assert 'id="starts"' not in body and "It is the first plan" in words
         else:
-            assert f"{len(new)} of its {len(mandates)} mandates continue no mandate" in words
+            c, p, n = states("?m {p} ?e")
+            assert (
+                f"Of its {len(mandates)} mandates: {c} continue a mandate of an earlier plan, "
+                f"{p} probably continue one, and for {n} the tracer found no antecedent."
+            ) in words
             for earlier in plans[:i]:
                 carried = rows(
                     store,
                     f"""SELECT (COUNT(DISTINCT ?m) AS ?later) (COUNT(DISTINCT ?e) AS ?earlier) WHERE {{
-                      ?m celac:inPlan <{iri}> ; celac:continues ?e . ?e celac:inPlan <{earlier["p"]}> }}""",
+                      ?m celac:inPlan <{iri}> ; celac:continues|celac:probablyContinues ?e .
+                      ?e celac:inPlan <{earlier["p"]}> }}""",
                 )[0]
                 if carried["later"] != "0":
                     assert (
@@ -313,7 +330,16 @@ def test_pages_resource_plan_areas_carry_over_starts_drops(
         if i == len(plans) - 1:
             assert "It is the latest plan" in words
         else:
-            assert f"{len(dropped)} of its {len(mandates)} mandates have no successor" in words
+            c, p, n = states("?l {p} ?m")
+            assert (
+                f"Of its {len(mandates)} mandates: {c} continued in a later plan, {p} probably "
+                f"continued, and for {n} the tracer found no successor."
+            ) in words
+        # Every other plan's pair view is linked.
+        for other in plans:
+            if other["id"] != plan["id"]:
+                later, earlier = (plan, other) if plans.index(other) < i else (other, plan)
+                assert f'href="/plans/{later["id"]}/{earlier["id"]}"' in body
 
 
 def test_pages_resource_area_mandates_and_themes_elsewhere(

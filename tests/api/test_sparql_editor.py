@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
     from fastapi.testclient import TestClient
 
+    from api.settings import Settings
+
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
 
@@ -70,11 +72,13 @@ def test_sparql_editor_every_canned_query_runs(client: TestClient) -> None:
         assert "results" in response.json() or "boolean" in response.json()
 
 
-def test_sparql_editor_page(client: TestClient) -> None:
-    response = client.get("/sparql", headers={"Accept": BROWSER})
+def test_sparql_editor_page(client: TestClient, settings: Settings) -> None:
+    # the endpoint's URL comes from the settings, whatever Host the request names
+    response = client.get("/sparql", headers={"Accept": BROWSER, "Host": "evil.example"})
     assert response.status_code == 200
     config = json.loads(response.text.split('id="sparql-config">')[1].split("</script>")[0])
-    assert config["endpoint"] == "http://testserver/sparql"
+    assert config["endpoint"] == f"http://127.0.0.1:{settings.port}/sparql"
+    assert "evil.example" not in response.text
     assert config["prefixes"] == PREFIXES
     assert [e["title"] for e in config["examples"]] == [q.title for q in canned_queries(PREFIXES)]
     assert config["query"] is None
@@ -90,7 +94,7 @@ def test_sparql_editor_page_in_english(client: TestClient) -> None:
 
 
 def test_sparql_editor_says_how_to_install_yasgui(
-    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: Settings
 ) -> None:
     assert yasgui_installed()
     monkeypatch.setattr(editor, "YASGUI_DIR", tmp_path)
@@ -100,5 +104,5 @@ def test_sparql_editor_says_how_to_install_yasgui(
     assert "are not installed" in response.text
     assert "make install" in response.text
     assert "yasgui.min.js" not in response.text
-    assert '<form method="get" action="http://testserver/sparql">' in response.text
+    assert f'<form method="get" action="{settings.public_url}sparql">' in response.text
     assert str(tmp_path) in response.text

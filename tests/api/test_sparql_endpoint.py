@@ -327,7 +327,7 @@ def test_sparql_endpoint_caps_rows(
     document = response.json()
     assert len(document["results"]["bindings"]) == settings.max_results
     assert document["head"]["vars"] == engine_rows(store, query)[0]
-    assert document["head"]["link"] == ["http://testserver/sparql#limits"]
+    assert document["head"]["link"] == [f"{settings.public_url}sparql#limits"]
 
 
 @pytest.mark.parametrize("fmt", ["xml", "csv", "tsv"])
@@ -527,11 +527,12 @@ def select(graph: Store, query: str) -> list[tuple[str, ...]]:
 
 
 @pytest.mark.parametrize("accept", list(RDF_TYPES))
-def test_sparql_endpoint_service_description_formats(client: TestClient, accept: str) -> None:
+def test_sparql_endpoint_service_description_formats(
+    client: TestClient, settings: Settings, accept: str
+) -> None:
     graph = description(client, accept)
-    assert ask(
-        graph, "<http://testserver/sparql> a sd:Service ; sd:endpoint <http://testserver/sparql>"
-    )
+    endpoint = f"<{settings.public_url}sparql>"
+    assert ask(graph, f"{endpoint} a sd:Service ; sd:endpoint {endpoint}")
     assert len(graph) > 40
 
 
@@ -539,7 +540,7 @@ def test_sparql_endpoint_service_description(
     client: TestClient, store: OxigraphStore, settings: Settings
 ) -> None:
     graph = description(client, "*/*")
-    endpoint = "<http://testserver/sparql>"
+    endpoint = f"<{settings.public_url}sparql>"
     assert ask(graph, f"{endpoint} sd:supportedLanguage sd:SPARQL11Query")
     assert ask(graph, f"{endpoint} sd:feature sd:UnionDefaultGraph")
     formats = select(graph, f"SELECT ?f WHERE {{ {endpoint} sd:resultFormat ?f }} ORDER BY ?f")

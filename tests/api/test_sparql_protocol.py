@@ -199,8 +199,16 @@ def test_sparql_protocol_post_query() -> None:
             "application/sparql-query; charset=nonsense",
             b"ASK {}",
             [],
-            BadRequest,
+            UnsupportedMediaType,
             "charset='nonsense'",
+        ),
+        # the protocol's bad_query_non_utf8: a query is UTF-8, whatever else decodes it
+        (
+            "application/sparql-query; charset=UTF-16",
+            "ASK {}".encode("utf-16"),
+            [],
+            UnsupportedMediaType,
+            "is UTF-8",
         ),
         (
             "application/x-www-form-urlencoded",

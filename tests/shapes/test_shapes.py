@@ -355,6 +355,12 @@ CONFORMING = [
     Case("mandate with two themes",
          add=THEMES.replace("theme/food", "theme/health").replace("/sdg/2", "/sdg/3")
          + f"{MANDATE} dcterms:subject <theme/health> ."),
+    Case("organisation not in the register, without English label",
+         remove=f"""{ACTOR} rdfs:label "People's Republic of China"@en . {ACTOR} {CHINA_KIND} .""",
+         add=f"{ACTOR} dcterms:type <kind/organisation> ."),
+    Case("body without a proper name, without English label",
+         remove=f"""{ACTOR} rdfs:label "People's Republic of China"@en . {ACTOR} {CHINA_KIND} .""",
+         add=f"{ACTOR} dcterms:type <kind/descriptive-body> ."),
 ]
 
 VIOLATING = [
@@ -1124,7 +1130,7 @@ def range_one_of(ontology: Graph, prop: URIRef) -> set[Node]:
 def test_kind_scheme_concepts_are_labelled_and_defined(ontology: Graph) -> None:
     assert (KIND_SCHEME, RDF.type, SKOS.ConceptScheme) in ontology
     concepts = set(ontology.subjects(SKOS.inScheme, KIND_SCHEME))
-    assert len(concepts) == 12
+    assert len(concepts) == 14  # the register's 12, and the two for actors found by pattern
     assert concepts == set(ontology.objects(KIND_SCHEME, SKOS.hasTopConcept))
     missing = []
     for concept in sorted(concepts, key=str):
@@ -1248,6 +1254,40 @@ def test_entity_writer_output_conforms() -> None:
     meeting = URIRef(ID + "meeting/reunion-de-ministros/2")
     assert (meeting, URIRef(CELAC + "inSeries"), URIRef(ID + "series/reunion-de-ministros")) in g
     assert len(set(g.objects(meeting, URIRef(CELAC + "mention")))) == 2
+
+
+def test_entity_writer_output_for_actors_outside_the_register_conforms() -> None:
+    """An organisation found by pattern and a body without a proper name: Spanish label as
+    printed or described, the acronym as skos:altLabel, no English label, no owl:sameAs."""
+    text = "con la Red de Universidades del Caribe (RUC) y un Grupo de Trabajo Ad Hoc"
+    ruc = SimpleNamespace(
+        start=9, end=44, key="red-de-universidades-del-caribe",
+        label="Red de Universidades del Caribe", acronym="RUC", kind="organisation",
+    )  # fmt: skip
+    body = SimpleNamespace(
+        start=50, end=73, key="grupo-de-trabajo-p-energia-ad-hoc",
+        label="Grupo de Trabajo Ad Hoc (Energía, P)", acronym=None, kind="descriptive-body",
+    )  # fmt: skip
+    writer = EntityWriter({}, {}, {"a.txt": "x" * 100})
+    g = Case("base").graph()
+    writer.add(
+        g,
+        URIRef(ID + MANDATE_IRI),
+        _Passage(text),
+        SimpleNamespace(meetings=[], actors=[ruc, body]),
+    )
+    writer.write(g)
+    result = validate(g)
+    assert result.conforms, result.text()
+    iri = URIRef(ID + "actor/red-de-universidades-del-caribe")
+    assert set(g.objects(iri, RDFS.label)) == {
+        Literal("Red de Universidades del Caribe", lang="es")
+    }
+    assert set(g.objects(iri, SKOS.altLabel)) == {Literal("RUC")}
+    assert (iri, DCTERMS.type, URIRef(ID + "kind/organisation")) in g
+    assert not set(g.objects(iri, OWL.sameAs))
+    assert (URIRef(ID + "actor/grupo-de-trabajo-p-energia-ad-hoc"), DCTERMS.type,
+            URIRef(ID + "kind/descriptive-body")) in g  # fmt: skip
 
 
 # What graph/trace.py actually writes, against the shapes

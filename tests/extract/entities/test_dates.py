@@ -25,7 +25,6 @@ REF = date(2014, 1, 29)  # the CELAC 2014 plan's date
         ("en noviembre del 2013", "noviembre del 2013", "2013-11", "month", date(2013, 11, 1), date(2013, 11, 30)),
         ("de abril de 2013", "abril de 2013", "2013-04", "month", date(2013, 4, 1), date(2013, 4, 30)),
         ("mayo próximo", "mayo próximo", "2014-05", "month", date(2014, 5, 1), date(2014, 5, 31)),
-        ("(oct19)", "oct19", "2019-10", "month", date(2019, 10, 1), date(2019, 10, 31)),
         ("durante el segundo semestre de 2014", "segundo semestre de 2014", "2014-41", "semester", date(2014, 7, 1), date(2014, 12, 31)),
         ("en el primer semestre del 2014", "primer semestre del 2014", "2014-40", "semester", date(2014, 1, 1), date(2014, 6, 30)),
         ("en el segundo semestre del año 2014", "segundo semestre del año 2014", "2014-41", "semester", date(2014, 7, 1), date(2014, 12, 31)),

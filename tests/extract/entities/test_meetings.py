@@ -227,3 +227,84 @@ def test_made_up_meeting(nlp: Language) -> None:
 )  # fmt: skip
 def test_normalise_series(name: str, series: str) -> None:
     assert normalise_series(name) == series
+
+
+# -- meetings named by description, framed by another, generic names (issue 12) -----------------
+
+
+def test_meetings_described_and_dated(nlp: Language) -> None:
+    text = "Celebrar durante el primer semestre de 2016 una reunión técnica de expertos en pesca."
+    [m] = meetings(nlp, text)
+    assert (
+        m.name == "reunión técnica de expertos en pesca" or m.name == "reunión técnica de expertos"
+    )
+    assert m.date is not None and m.date.edtf == "2016-40"
+    assert m.status == "convenes"
+
+
+def test_meetings_described_with_its_venue(nlp: Language) -> None:
+    [m] = meetings(nlp, "Foro hidrográfico con sede en Panamá.")
+    assert m.name == "Foro hidrográfico"
+    assert m.place is not None and m.place.text == "Panamá"
+
+
+def test_meetings_described_without_date_place_or_frame_is_no_meeting(nlp: Language) -> None:
+    assert meetings(nlp, "Promover una reunión técnica de expertos en pesca artesanal.") == []
+
+
+def test_meetings_time_words_do_not_describe(nlp: Language) -> None:
+    assert meetings(nlp, "Los resultados de la reunión del año 2013 serán evaluados.") == []
+
+
+def test_meetings_described_place_only_as_venue(nlp: Language) -> None:
+    text = (
+        "Celebrar en 2016 una reunión de expertos para aplicar el Plan de Acción de Lima "
+        "aprobado por los Estados."
+    )
+    [m] = meetings(nlp, text)
+    assert m.place is None  # "Lima" names a plan, not the meeting's venue
+    assert m.date is not None and m.date.edtf == "2016"
+
+
+def test_meetings_in_whose_frame(nlp: Language) -> None:
+    text = (
+        "Realizar la I Conferencia Regional de Ministros de Pesca en abril de 2016 en Lima, Perú, "
+        "en cuyo marco tendrán lugar: - una reunión regional de autoridades de acuicultura; "
+        "- una reunión conjunta de las autoridades de Pesca y Comercio."
+    )
+    found = meetings(nlp, text)
+    names = [m.name for m in found]
+    assert names == [
+        "I Conferencia Regional de Ministros de Pesca",
+        "reunión regional de autoridades de acuicultura",
+        "reunión conjunta de las autoridades de Pesca y Comercio",
+    ]
+    for m in found[1:]:
+        assert m.date is not None and m.date.edtf == "2016-04"
+        assert m.place is not None and m.place.city == found[0].place.city  # type: ignore[union-attr]
+
+
+def test_meetings_in_the_frame_of(nlp: Language) -> None:
+    text = (
+        "Presentar a la reunión de Ministros de Pesca de la CELAC, en el marco de la II Cumbre "
+        "de la CELAC en La Habana en enero de 2014, un informe."
+    )
+    first, frame = meetings(nlp, text)[:2]
+    assert first.name == "reunión de Ministros de Pesca de la CELAC"
+    assert frame.name == "II Cumbre de la CELAC"
+    assert first.date == frame.date and first.date is not None
+
+
+def test_meetings_generic_name_runs_over_its_setting(nlp: Language) -> None:
+    text = "Celebrar la Reunión de la CELAC en ocasión de la Cumbre de las Américas."
+    found = meetings(nlp, text)
+    assert found[0].name == "Reunión de la CELAC en ocasión de la Cumbre de las Américas"
+    assert found[0].label != "Reunión de la CELAC"
+
+
+def test_meetings_whose_frame_is_not_named_frames_nothing(nlp: Language) -> None:
+    text = (
+        "Realizar una reunión de expertos en educación técnica, en cuyo marco tendrán lugar: "
+        "- un taller sobre formación dual; - un seminario sobre certificación."
+    )
+    assert meetings(nlp, text) == []

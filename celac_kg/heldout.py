@@ -1,0 +1,164 @@
+"""The built graph against the held-out reading of what is named outside the mandates.
+
+``annotations/entities-passages.toml`` records every organisation and meeting two blind readers
+found in the passages that are not commitments — preambles, titles and headings, objectives,
+footnotes, the columns of a table — as spans of the source files. Nobody who wrote or tuned the
+extraction rules saw it, so what this module measures is a held-out figure.
+
+A mention of the graph counts when it lies outside every mandate's span; it matches an annotated one
+when both are of one type (meeting, or organisation: any ``celac:Actor``), in one file, and their
+spans overlap. Precision is over the graph's mentions, recall over the annotated ones.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from graph.store import Store
+
+HELD_OUT = Path(__file__).resolve().parent.parent / "annotations" / "entities-passages.toml"
+TYPES = {"meeting": "celac:Meeting", "organisation": "celac:Actor"}
+
+_MENTIONS = """
+PREFIX celac: <https://w3id.org/celac-kg/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT DISTINCT ?file ?start ?end ?exact WHERE {
+  ?thing a ?class ; celac:mention ?m .
+  ?m oa:hasSource/dcterms:identifier ?file ;
+     oa:hasSelector ?sel .
+  ?sel a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .
+  OPTIONAL { ?m oa:hasSelector [ a oa:TextQuoteSelector ; oa:exact ?exact ] }
+}
+"""
+
+_MANDATE_SPANS = """
+PREFIX celac: <https://w3id.org/celac-kg/ontology#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?file ?start ?end WHERE {
+  ?mandate a celac:Mandate ; prov:wasDerivedFrom ?r .
+  ?r oa:hasSource/dcterms:identifier ?file ;
+     oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] .
+}
+"""
+
+
+@dataclass(frozen=True)
+class Span:
+    file: str
+    start: int
+    end: int
+    text: str
+
+    def overlaps(self, other: Span) -> bool:
+        return self.file == other.file and self.start < other.end and other.start < self.end
+
+
+@dataclass
+class TypeScore:
+    found: int = 0
+    annotated: int = 0
+    found_right: int = 0
+    annotated_found: int = 0
+    misses: list[Span] = field(default_factory=list)
+    extras: list[Span] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.found_right / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.annotated_found / self.annotated if self.annotated else 1.0
+
+
+@dataclass
+class HeldOutReport:
+    scores: dict[str, TypeScore]
+
+    def text(self, verbose: bool = False) -> str:
+        lines = [
+            "named outside the mandates (held-out reading)",
+            f"{'entities':<22}{'precision':>10}{'recall':>8}{'found':>7}{'annotated':>11}",
+        ]
+        for name, s in self.scores.items():
+            lines.append(
+                f"{name:<22}{s.precision:>10.2f}{s.recall:>8.2f}{s.found:>7}{s.annotated:>11}"
+            )
+        if verbose:
+            for name, s in self.scores.items():
+                lines += [
+                    f"  {name} missed: {m.file} {m.start}-{m.end} {m.text!r}" for m in s.misses
+                ]
+                lines += [
+                    f"  {name} extra: {m.file} {m.start}-{m.end} {m.text!r}" for m in s.extras
+                ]
+        return "\n".join(lines)
+
+
+def read_held_out(path: Path) -> dict[str, list[Span]]:
+    """The annotated spans by type; an unreadable file is an error naming it."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ValueError(f"{path}: cannot read the held-out reading ({e})") from e
+    spans: dict[str, list[Span]] = {}
+    for kind in TYPES:
+        spans[kind] = [
+            Span(str(e["file"]), int(e["start"]), int(e["end"]), str(e["text"]))
+            for e in data.get(kind, [])
+        ]
+    return spans
+
+
+def _inside(span: Span, mandates: Iterable[Span]) -> bool:
+    return any(
+        span.file == m.file and m.start <= span.start and span.end <= m.end for m in mandates
+    )
+
+
+def graph_mentions(store: Store, kind: str) -> list[Span]:
+    """The graph's mentions of things of one type, outside every mandate's span."""
+    mandates = [
+        Span(r["file"].value, int(r["start"].value), int(r["end"].value), "")
+        for r in store.query(_MANDATE_SPANS)  # type: ignore[union-attr]
+    ]
+    query = _MENTIONS.replace("?thing a ?class", f"?thing a {TYPES[kind]}")
+    found = {
+        Span(
+            r["file"].value,
+            int(r["start"].value),
+            int(r["end"].value),
+            r["exact"].value if r["exact"] is not None else "",
+        )
+        for r in store.query(query)  # type: ignore[union-attr]
+    }
+    return sorted((s for s in found if not _inside(s, mandates)), key=lambda s: (s.file, s.start))
+
+
+def evaluate_held_out(store: Store, path: Path = HELD_OUT) -> HeldOutReport:
+    annotated = read_held_out(path)
+    files = {s.file for spans in annotated.values() for s in spans}
+    scores: dict[str, TypeScore] = {}
+    for kind, gold in annotated.items():
+        found = [s for s in graph_mentions(store, kind) if s.file in files]
+        score = TypeScore(found=len(found), annotated=len(gold))
+        for s in found:
+            if any(s.overlaps(g) for g in gold):
+                score.found_right += 1
+            else:
+                score.extras.append(s)
+        for g in gold:
+            if any(g.overlaps(s) for s in found):
+                score.annotated_found += 1
+            else:
+                score.misses.append(g)
+        scores[kind] = score
+    return HeldOutReport(scores)

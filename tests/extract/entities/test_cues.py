@@ -1,0 +1,110 @@
+"""How often each register alias and each status cue matches the corpus.
+
+No alias or cue exists for one sentence: one that matches a single place of the corpus must carry a
+comment saying which general fact it records (a register entry: a comment line attached to its
+``[[actor]]`` table; a cue: its ``fact``). Run with ``-s`` to see the table.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from itertools import takewhile
+from pathlib import Path
+
+import pytest
+
+from extract.entities import meetings
+from extract.entities.meetings import Cue
+from extract.entities.places import fold
+from extract.entities.register import REGISTER
+
+ROOT = Path(__file__).resolve().parents[3]
+CORPUS = ROOT / "corpus"
+TEXTS = [re.sub(r"\s+", " ", p.read_text("utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
+FOLDED = [fold(t) for t in TEXTS]
+# A meeting's head noun, as the meetings component reads it (folded, singular or plural).
+HEADS = "|".join(sorted({*meetings.HEADS, *meetings._PLURAL}, key=len, reverse=True))
+ARTICLE = r"\s*(?:la|el|los|las|l)?\s*"
+ORDINAL = r"(?:[ivxlc]+\s+|\w+\s+)?"  # one word of ordinal at most ("II", "primer", "69º")
+
+
+def alias_places(alias: str) -> int:
+    """Places of the corpus where the alias matches as the actors component matches it (whole
+    words; case-insensitive, as aliases are)."""
+    pattern = re.compile(r"(?<!\w)" + re.escape(fold(alias)) + r"(?!\w)")
+    return sum(len(pattern.findall(t)) for t in FOLDED)
+
+
+def before_places(cue: Cue) -> int:
+    """Places where the cue stands right before a meeting's head (and its article, ordinal)."""
+    pattern = re.compile(rf"(?:{fold(cue.pattern)}){ARTICLE}{ORDINAL}(?:{HEADS})\b", re.I)
+    return sum(len(pattern.findall(t)) for t in FOLDED)
+
+
+def after_places(cue: Cue) -> int:
+    """Places where the cue follows a meeting's head within its clause (no . ; before it)."""
+    pattern = re.compile(rf"\b(?:{HEADS})\b[^.;]{{0,100}}?(?:{fold(cue.pattern)})", re.I)
+    return sum(len(pattern.findall(t)) for t in FOLDED)
+
+
+def register_entries() -> list[tuple[dict[str, object], bool]]:
+    """Each register entry, and whether a comment line is attached to it (right above its
+    ``[[actor]]`` header, or inside its table)."""
+    raw = REGISTER.read_text("utf-8")
+    chunks = re.split(r"\n(?=\[\[actor\]\])", raw)
+    entries = []
+    previous_tail = chunks[0].splitlines()
+    for chunk in chunks[1:]:
+        lines = chunk.splitlines()
+        body = list(takewhile(lambda line: line.strip() != "", lines))
+        above = []
+        for line in reversed(previous_tail):
+            if not line.startswith("#") or line.startswith("# ==="):
+                break
+            above.append(line)
+        commented = bool(above) or any(line.lstrip().startswith("#") for line in body[1:])
+        entries.append((tomllib.loads("\n".join(body))["actor"][0], commented))
+        previous_tail = lines[len(body) :] if len(body) < len(lines) else []
+    return entries
+
+
+ENTRIES = register_entries()
+ALIASES = [(e["key"], alias, c) for e, c in ENTRIES for alias in e["aliases"]]  # type: ignore[union-attr]
+CUES = [
+    *(("before", c, before_places(c)) for c in meetings.PAST_BEFORE_CUES),
+    *(("after, past", c, after_places(c)) for c in meetings.PAST_AFTER_CUES),
+    *(("after, future", c, after_places(c)) for c in meetings.FUTURE_AFTER_CUES),
+]
+
+
+def test_cues_register_is_read_whole() -> None:
+    assert len(ENTRIES) == len(tomllib.loads(REGISTER.read_text("utf-8"))["actor"])
+
+
+def test_cues_table_of_places(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [(alias_places(a), "alias", f"{k}: {a}") for k, a, _ in ALIASES]
+    rows += [(n, f"cue {where}", c.pattern) for where, c, n in CUES]
+    with capsys.disabled():
+        print("\nplaces  what            alias or cue")  # noqa: T201
+        for n, what, name in sorted(rows, key=lambda r: (r[0], r[1])):
+            print(f"{n:>6}  {what:<14}  {name}")  # noqa: T201
+    assert rows
+
+
+@pytest.mark.parametrize(("key", "alias", "commented"), ALIASES, ids=[a for _, a, _ in ALIASES])
+def test_cues_alias_matching_one_place_says_why(key: str, alias: str, commented: bool) -> None:
+    # An alias matching nowhere is a name known apart from the corpus (a state's official name).
+    if alias_places(alias) == 1:
+        assert commented, f"{key}: alias {alias!r} matches one place and has no comment"
+
+
+@pytest.mark.parametrize(("where", "cue", "places"), CUES, ids=[c.pattern[:40] for _, c, _ in CUES])
+def test_cues_cue_matching_one_place_says_why(where: str, cue: Cue, places: int) -> None:
+    if places == 1:
+        assert cue.fact.strip(), f"{where} cue {cue.pattern!r} matches one place and states no fact"
+
+
+def test_cues_count_places_of_a_snippet() -> None:
+    assert before_places(Cue(r"emanad\w*\s+de")) >= 1
+    assert alias_places("Grupo de Trabajo destinado a elaborar las mejores formas") == 1
