@@ -135,3 +135,17 @@ def test_reviews_a_bad_file_stops_the_build_and_the_previous_one_serves(
     assert os.path.realpath(out / CURRENT) == before
     assert main(["build", "--corpus", str(corpus), "--out", str(out)]) == 1
     assert os.path.realpath(out / CURRENT) == before
+
+
+def test_reviews_the_canned_query_lists_each_verdict(
+    reviewed: tuple[BuildSummary, Path, tuple[str, str], tuple[str, str]],
+) -> None:
+    summary, _, confirmed, rejected = reviewed
+    text = (Path(__file__).resolve().parent.parent / "queries" / "reviews.rq").read_text(
+        encoding="utf-8"
+    )
+    rows = list(OxigraphStore(summary.publication.store).query(text))  # type: ignore[arg-type]
+    got = {tuple(str(v.value) for v in row if v is not None) for row in rows}  # type: ignore[union-attr]
+    flat = {value for row in got for value in row}
+    assert {"confirmed", "rejected", "Ana Pérez"} <= flat, got
+    assert set(confirmed) <= flat and set(rejected) <= flat, got
