@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Protocol
 
 from extract.records import Area
@@ -27,12 +26,9 @@ class Layout(Protocol):
         ...
 
 
-_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,3}(?:\s*-)?\s*$")
-
-
-def is_page_number(line: Line) -> bool:
-    """A line holding only a page number ("12", "- 12 -")."""
-    return bool(_PAGE_NUMBER.match(line.text))
+def is_furniture(source: Source, line: Line) -> bool:
+    """A line of page furniture: a page number in any style, a running header or footer."""
+    return line.index in source.furniture.lines
 
 
 def is_footnote(line: Line) -> bool:
@@ -42,11 +38,12 @@ def is_footnote(line: Line) -> bool:
 
 
 def content_lines(source: Source) -> list[Line]:
-    """The lines that carry text: no blank lines, page numbers or footnote texts."""
+    """The lines that carry text: no blank lines, page furniture or footnote texts."""
+    furniture = source.furniture.lines
     return [
         line
         for line in source.lines
-        if not line.is_blank and not is_page_number(line) and not is_footnote(line)
+        if not line.is_blank and line.index not in furniture and not is_footnote(line)
     ]
 
 
