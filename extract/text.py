@@ -15,6 +15,7 @@ lines, so offsets stay exact and page furniture is never a reason to refuse a te
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
@@ -32,7 +33,7 @@ SUPERSCRIPTS = frozenset("¹²³⁴⁵⁶⁷⁸⁹⁰")
 # Characters PDF extraction leaves that are no text and no space: soft hyphens, zero-width marks,
 # the replacement character of an unmapped glyph.
 SILENT = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff\ufffd")
-_SPACE = re.compile(r"\s")
+_DROPPED = BULLETS | SUPERSCRIPTS | SILENT
 # A page number on a line of its own, in the styles PDF extractors print.
 _PAGE_NUMBER = re.compile(
     r"""^(?:
@@ -46,14 +47,36 @@ _PAGE_NUMBER = re.compile(
 _PAGE_MENTION = re.compile(r"(?:p[áa]gina|p[áa]g\.|page)\s*\d{1,4}", re.IGNORECASE)
 # A line that repeats near this share of the page breaks, twice at least, is a running header.
 RUNNING_SHARE = 0.5
+# The share of a running header's occurrences that stand at a page break.
+EDGE_SHARE = 0.8
 # How many text lines before or after a page break a running header or footer may stand.
 RUNNING_REACH = 2
-_HYPHENATED = re.compile(r"[^\W\d_]-\s*$")
+_HYPHENATED = re.compile(r"([^\W\d_]+)-\s*$")
+# Zipf frequency from which a word is among the commonest of Spanish ("que", "de", "para", "los").
+COMMON_WORD = 5.5
+_WORD_START = re.compile(r"^\s*([^\W\d_]+)")
+
+
+def is_broken_word(head: str, tail: str) -> bool:
+    """Whether "head-" at a line end and "tail" at the next line's start are one word broken in
+    two ("coope-" / "ración"), not a dash before a word ("consensuada-" / "que"): one word when
+    together they make a Spanish word, or when the tail is not one of the commonest words (a
+    function word after a dash starts a new word; a broken word's tail is rarely one)."""
+    from wordfreq import zipf_frequency
+
+    if zipf_frequency(head + tail, "es") > 0:
+        return True
+    return zipf_frequency(tail, "es") < COMMON_WORD
 
 
 def is_page_number(text: str) -> bool:
     """A line holding only a page number ("12", "- 12 -", "Página 4", "4/12", "Page 4 of 12")."""
     return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def _audible(text: str) -> str:
+    """``text`` without its silent characters (a soft hyphen inside a word)."""
+    return "".join(c for c in text if c not in SILENT)
 
 
 def _glyph(c: str) -> bool:
@@ -117,7 +140,10 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
     for key, found in groups.items():
         edge = [i for i in found if i in near]
         enough = max(2.0, RUNNING_SHARE * len(breaks))
-        if len(edge) >= enough or (len(found) >= 2 and _PAGE_MENTION.search(key.replace("#", "1"))):
+        # A heading that recurs in the text (one per area) stands near some page breaks by
+        # chance; a running header stands at the page breaks and hardly anywhere else.
+        at_edges = len(edge) >= EDGE_SHARE * len(found)
+        if (len(edge) >= enough and at_edges) or (len(found) >= 2 and _PAGE_MENTION.search(key.replace("#", "1"))):
             running.update(edge if len(edge) >= enough else found)
     furniture_lines = numbers | running
     silent: set[int] = set()
@@ -129,7 +155,11 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
         if rest is None or not rest.stripped[:1].islower():
             continue
         hyphen = line.start + len(line.text.rstrip()) - 1
-        if not line.text[hyphen - line.start - 1].islower():
+        head = _HYPHENATED.search(_audible(line.text))
+        tail = _WORD_START.match(_audible(rest.text))
+        if not line.text[hyphen - line.start - 1].islower() or head is None or tail is None:
+            continue
+        if not is_broken_word(head.group(1).lower(), tail.group(1)):
             continue
         silent.update(range(hyphen, rest.start + rest.indent))
         hyphenations += 1
@@ -241,11 +271,14 @@ class Source:
         """The clean text of ``text[start:end]``, page furniture and the lines ``skip`` (by index)
         left out: what a passage with this span must read."""
         skipped = set(skip)
-        ranges = [
-            (max(start, line.start), min(end, line.end + 1))
-            for line in self.lines
-            if line.index not in skipped and line.end >= start and line.start < end
-        ]
+        lines = self.lines
+        first = bisect.bisect_right([line.start for line in lines], start) - 1
+        ranges = []
+        for line in lines[max(0, first) :]:
+            if line.start >= end:
+                break
+            if line.index not in skipped:
+                ranges.append((max(start, line.start), min(end, line.end + 1)))
         return Passage.from_ranges(self, ranges, join=False).text
 
     def passage_of_lines(self, lines: Sequence[Line], first_start: int | None = None) -> Passage:
@@ -278,9 +311,9 @@ class Passage:
             for i in range(start, end):
                 c = raw[i]
                 kind = mask[i]
-                if kind == "S" or c in SILENT or _glyph(c):
+                if kind == "S" or c in _DROPPED or "\ue000" <= c <= "\uf8ff":
                     continue
-                if kind == "F" or _SPACE.match(c):
+                if kind == "F" or c.isspace():
                     if chars and chars[-1] != " ":
                         chars.append(" ")
                         offsets.append(i)

@@ -50,3 +50,60 @@ def content_lines(source: Source) -> list[Line]:
 def footnotes(source: Source) -> dict[str, Line]:
     """Footnote texts by their marker ("¹" → the line that starts with it)."""
     return {line.stripped[0]: line for line in source.lines if is_footnote(line)}
+
+
+_SENTENCE_END = (".", ":", ";", "!", "?")
+# Lines are this long or shorter but for a few: the width the text was wrapped at.
+WIDTH_QUANTILE = 0.95
+# Spanish articles, prepositions and conjunctions: a text that stops at one goes on.
+FUNCTION_WORDS = frozenset(
+    """a al ante bajo con contra de del desde durante e el en entre hacia hasta la las lo los
+    mediante ni o para por que según sin sobre su sus tras u un una unas unos y""".split()
+)
+_CLOSERS = "”’\"»)] "
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence (closing quotes and brackets aside)."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
+
+
+def paragraphs(source: Source) -> list[list[Line]]:
+    """The content lines in paragraphs: runs of lines with no blank line between them.
+
+    Where a page break (furniture, with or without blank lines) falls between two lines, they are
+    one paragraph when the next starts in lower case, or when the first does not end a sentence and
+    either ends with a function word (no paragraph ends with "de" or "la") or was full (the next
+    line's first word would not have fitted after it: the text was wrapped there).
+    """
+    lines = content_lines(source)
+    # The wrap width: nearly the longest line (a long address or an overlong word may exceed it).
+    lengths = sorted(len(line.stripped) for line in lines)
+    width = lengths[int(WIDTH_QUANTILE * (len(lengths) - 1))] if lengths else 0
+    furniture = source.furniture.lines
+    found: list[list[Line]] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is None:
+            found.append([line])
+        else:
+            between = range(previous.index + 1, line.index)
+            if not between:
+                joined = True
+            elif not any(i in furniture for i in between):
+                joined = False
+            else:
+                first = line.stripped.split()[0]
+                last = previous.stripped.split()[-1]
+                full = len(previous.stripped) + 1 + len(first) > width
+                # A sentence starts with a capital: a lower-case line goes on whatever precedes it
+                # ("1er." / "encuentro").
+                lower = first[:1].islower()
+                goes_on = full or last in FUNCTION_WORDS
+                joined = lower or (not ends_sentence(previous.text) and goes_on)
+            if joined:
+                found[-1].append(line)
+            else:
+                found.append([line])
+        previous = line
+    return found
