@@ -60,11 +60,12 @@ _WORD_START = re.compile(r"^\s*([^\W\d_]+)")
 def is_broken_word(head: str, tail: str) -> bool:
     """Whether "head-" at a line end and "tail" at the next line's start are one word broken in
     two ("coope-" / "ración"), not a dash before a word ("consensuada-" / "que"): one word when
-    together they make a Spanish word, or when the tail is not one of the commonest words (a
-    function word after a dash starts a new word; a broken word's tail is rarely one)."""
+    together they make a Spanish word, when the head is no word ("extraregiona-" / "les"), or when
+    the tail is not one of the commonest words (a function word after a dash starts a new word; a
+    broken word's tail is rarely one)."""
     from wordfreq import zipf_frequency
 
-    if zipf_frequency(head + tail, "es") > 0:
+    if zipf_frequency(head + tail, "es") > 0 or zipf_frequency(head, "es") == 0:
         return True
     return zipf_frequency(tail, "es") < COMMON_WORD
 
@@ -143,7 +144,9 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
         # A heading that recurs in the text (one per area) stands near some page breaks by
         # chance; a running header stands at the page breaks and hardly anywhere else.
         at_edges = len(edge) >= EDGE_SHARE * len(found)
-        if (len(edge) >= enough and at_edges) or (len(found) >= 2 and _PAGE_MENTION.search(key.replace("#", "1"))):
+        if (len(edge) >= enough and at_edges) or (
+            len(found) >= 2 and _PAGE_MENTION.search(key.replace("#", "1"))
+        ):
             running.update(edge if len(edge) >= enough else found)
     furniture_lines = numbers | running
     silent: set[int] = set()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from extract.records import Area
@@ -60,7 +61,7 @@ FUNCTION_WORDS = frozenset(
     """a al ante bajo con contra de del desde durante e el en entre hacia hasta la las lo los
     mediante ni o para por que según sin sobre su sus tras u un una unas unos y""".split()
 )
-_CLOSERS = "”’\"»)] "
+_CLOSERS = '”’"»)] '
 
 
 def ends_sentence(text: str) -> bool:
@@ -68,7 +69,9 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
-def paragraphs(source: Source) -> list[list[Line]]:
+def paragraphs(
+    source: Source, heading: Callable[[Line], bool] = lambda _line: False
+) -> list[list[Line]]:
     """The content lines in paragraphs: runs of lines with no blank line between them.
 
     Where a page break (furniture, with or without blank lines) falls between two lines, they are
@@ -100,6 +103,8 @@ def paragraphs(source: Source) -> list[list[Line]]:
                 # ("1er." / "encuentro").
                 lower = first[:1].islower()
                 goes_on = full or last in FUNCTION_WORDS
+                # A heading (``heading`` of the paragraph's first line) goes on only in lower case.
+                goes_on = goes_on and not heading(found[-1][0])
                 joined = lower or (not ends_sentence(previous.text) and goes_on)
             if joined:
                 found[-1].append(line)
