@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pyoxigraph
 import pytest
+from pdf_noise import perturb
 from rdflib import Graph
 
+from celac_kg.cli import main
 from extract.build import BuildSummary, build
 from extract.layouts.base import is_footnote
 from extract.text import Source
 from graph.oxigraph import OxigraphStore
+from graph.publish import store_path
 from graph.validate import validate
 
 pytestmark = pytest.mark.slow
@@ -185,3 +189,40 @@ def test_build_a_sixth_plan_needs_no_code_change(corpus_copy: Path, tmp_path: Pa
                  FILTER(CONTAINS(?t, "sin Hambre 2025") && CONTAINS(?et, "sin Hambre 2025")) }"""
     )
     assert bool(traced)
+
+
+def test_build_of_pdf_shaped_texts_counts_their_page_furniture(
+    corpus_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The five texts re-wrapped and re-paginated, "Página N" between paragraphs and inside them
+    (issue 12: such a text was refused), build to the same counts, with the furniture counted."""
+    for path in sorted(corpus_copy.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        table = "table" in path.name
+        keep = next(i for i, x in enumerate(text.split("\n")) if x.startswith("1.")) if table else 0
+        path.write_text(perturb(text, 12, table, keep, style="Página {n}"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["build", "--corpus", str(corpus_copy), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    for plan_id, (areas, mandates) in COUNTS.items():
+        assert re.search(rf"^{plan_id} +{areas} +{mandates} ", printed, re.MULTILINE), printed
+    for path in sorted(corpus_copy.glob("*.txt")):
+        source = Source.load(path)
+        pages = sum(1 for line in source.lines if re.fullmatch(r"Página \d+", line.text))
+        assert pages > 0
+        assert re.search(rf"^  {path.name}: {pages} page numbers", printed, re.MULTILINE), printed
+    store = OxigraphStore(store_path(out))
+    rows = store.query(
+        """SELECT ?file ?start ?end ?value WHERE {
+             ?m a celac:Mandate ; prov:wasDerivedFrom ?r .
+             ?r rdf:value ?value ; oa:hasSource/dcterms:identifier ?file ;
+                oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }"""
+    )
+    sources = {p.name: Source.load(p) for p in corpus_copy.glob("*.txt")}
+    n = 0
+    for r in rows:  # type: ignore[union-attr]
+        source = sources[r["file"].value]
+        cut = source.clean(int(r["start"].value), int(r["end"].value), footnote_lines(source))
+        assert cut == r["value"].value
+        n += 1
+    assert n > 350

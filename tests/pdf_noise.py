@@ -191,8 +191,13 @@ def paginate(lines: list[str], noise: Noise, rng: random.Random) -> str:
     return "\n".join(out)
 
 
-def perturb(text: str, seed: int, table: bool = False, keep: int = 0) -> str:
-    """``text`` as another extractor would give it (see the module's docstring)."""
+def perturb(
+    text: str, seed: int, table: bool = False, keep: int = 0, style: str | None = None
+) -> str:
+    """``text`` as another extractor would give it (see the module's docstring); ``style`` fixes
+    the page numbers' style ("Página {n}")."""
     rng = random.Random(seed)
     noise = Noise.draw(rng, table)
+    if style is not None:
+        noise.style = style
     return paginate(rewrap(text, noise, rng, table, keep), noise, rng)
