@@ -1,4 +1,5 @@
-"""Run the entity pipeline over every plan: mandates, area headings and objectives, the adoption."""
+"""Run the entity pipeline over every plan: mandates, area headings and objectives, the adoption,
+and the passages that are no mandates (preambles, footnotes, responsible bodies)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from extract.text import Passage, Source
 
 
 def annotate(plans: Sequence[Plan], nlp: Language) -> None:
-    """Fill ``found`` on every mandate and area, and ``adoption`` on plans whose manifest names it."""
+    """Fill ``found`` on every mandate, area and plan passage, and ``adoption`` on plans whose
+    manifest names it."""
     results: dict[int, Mentions] = {}
     adoptions: dict[str, list[Passage]] = {}
     for plan in plans:
@@ -26,6 +28,8 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
         for area in plan.all_areas():
             texts.extend([area.title, *area.objectives])
             texts.extend(m.passages[0] for m in area.mandates)
+        # Preambles, footnotes and responsible bodies (objectives are read with their areas).
+        texts.extend(p.passage for p in plan.passages if p.kind != "objective")
         found = find(nlp, (t.text for t in texts), reference=plan.spec.date)
         results.update((id(t), mentions) for t, mentions in zip(texts, found, strict=True))
     for plan in plans:
@@ -35,6 +39,8 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
             )
             for mandate in area.mandates:
                 mandate.found = results[id(mandate.passages[0])]
+        for part in plan.passages:
+            part.found = results[id(part.passage)]
         if plan.id in adoptions:
             plan.adoption = _adoption(
                 plan.spec.adopted_at or "", [(p, results[id(p)]) for p in adoptions[plan.id]]

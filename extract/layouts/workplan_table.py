@@ -61,7 +61,7 @@ class _Row:
     responsible: list[Line] = field(default_factory=list)
 
 
-def _header(lines: list[Line]) -> tuple[int, int] | None:
+def column_header(lines: list[Line]) -> tuple[int, int] | None:
     """Where the column header starts and where the first row starts, in ``lines``.
 
     The header starts with the column "Área" (capitalised) and names the objective column.
@@ -105,7 +105,7 @@ class WorkplanTable:
 
     def score(self, source: Source) -> float:
         lines = content_lines(source)
-        found = _header(lines)
+        found = column_header(lines)
         if found is None:
             return 0.0
         numbers = {m.group(1) for line in lines if (m := _NUMBER.match(line.text))}
@@ -124,7 +124,7 @@ class WorkplanTable:
 
     def _rows(self, source: Source) -> list[_Row]:
         lines = content_lines(source)
-        found = _header(lines)
+        found = column_header(lines)
         if found is None:
             raise LayoutError(
                 source.name, "no column header ('Área Objetivo …') followed by a row '1.' found"
