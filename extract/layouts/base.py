@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Protocol
 
 from extract.records import Area
@@ -69,46 +68,45 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS).endswith(_SENTENCE_END)
 
 
-def paragraphs(
-    source: Source, heading: Callable[[Line], bool] = lambda _line: False
-) -> list[list[Line]]:
+def paragraphs(source: Source) -> list[list[Line]]:
     """The content lines in paragraphs: runs of lines with no blank line between them.
 
-    Where a page break (furniture, with or without blank lines) falls between two lines, they are
-    one paragraph when the next starts in lower case, or when the first does not end a sentence and
-    either ends with a function word (no paragraph ends with "de" or "la") or was full (the next
-    line's first word would not have fitted after it: the text was wrapped there).
+    A page break (furniture, with or without blank lines) is read against the others: the fewest
+    blank lines any break of the source has are the break's own; a break with more holds a
+    paragraph's end too. At a break with no more, two lines are one paragraph when the next starts
+    in lower case, or when the first does not end a sentence and either ends with a function word
+    (no paragraph ends with "de" or "la") or was full (the next line's first word would not have
+    fitted after it: the text was wrapped there).
     """
     lines = content_lines(source)
     # The wrap width: nearly the longest line (a long address or an overlong word may exceed it).
     lengths = sorted(len(line.stripped) for line in lines)
     width = lengths[int(WIDTH_QUANTILE * (len(lengths) - 1))] if lengths else 0
     furniture = source.furniture.lines
-    found: list[list[Line]] = []
-    previous: Line | None = None
-    for line in lines:
-        if previous is None:
-            found.append([line])
+    pairs = list(zip(lines, lines[1:], strict=False))
+    blanks = {
+        id(a): sum(1 for i in range(a.index + 1, b.index) if source.lines[i].is_blank)
+        for a, b in pairs
+        if any(i in furniture for i in range(a.index + 1, b.index))
+    }
+    own = min(blanks.values(), default=0)
+    found: list[list[Line]] = [[lines[0]]] if lines else []
+    for previous, line in pairs:
+        if previous.index + 1 == line.index:
+            joined = True
+        elif id(previous) not in blanks or blanks[id(previous)] > own:
+            joined = False
         else:
-            between = range(previous.index + 1, line.index)
-            if not between:
-                joined = True
-            elif not any(i in furniture for i in between):
-                joined = False
-            else:
-                first = line.stripped.split()[0]
-                last = previous.stripped.split()[-1]
-                full = len(previous.stripped) + 1 + len(first) > width
-                # A sentence starts with a capital: a lower-case line goes on whatever precedes it
-                # ("1er." / "encuentro").
-                lower = first[:1].islower()
-                goes_on = full or last in FUNCTION_WORDS
-                # A heading (``heading`` of the paragraph's first line) goes on only in lower case.
-                goes_on = goes_on and not heading(found[-1][0])
-                joined = lower or (not ends_sentence(previous.text) and goes_on)
-            if joined:
-                found[-1].append(line)
-            else:
-                found.append([line])
-        previous = line
+            first = line.stripped.split()[0]
+            last = previous.stripped.split()[-1]
+            full = len(previous.stripped) + 1 + len(first) > width
+            # A sentence starts with a capital: a lower-case line goes on whatever precedes it
+            # ("1er." / "encuentro").
+            lower = first[:1].islower()
+            goes_on = full or last in FUNCTION_WORDS
+            joined = lower or (not ends_sentence(previous.text) and goes_on)
+        if joined:
+            found[-1].append(line)
+        else:
+            found.append([line])
     return found

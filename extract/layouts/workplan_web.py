@@ -164,10 +164,7 @@ class WorkplanWeb:
             if area is not None:
                 area.mandates = mandates_of(source, projects)
 
-        def titled(line: Line) -> bool:
-            return heading_of(line) is not None or bool(_AREA.match(line.text))
-
-        for paragraph in _split_at_headings(paragraphs(source, titled)):
+        for paragraph in _split_at_headings(paragraphs(source)):
             line = paragraph[0]
             opened = _AREA.match(line.text)
             if opened:
