@@ -50,7 +50,7 @@ RUNNING_SHARE = 0.5
 # The share of a running header's occurrences that stand at a page break.
 EDGE_SHARE = 0.8
 # How many text lines before or after a page break a running header or footer may stand.
-RUNNING_REACH = 2
+RUNNING_REACH = 1
 _HYPHENATED = re.compile(r"([^\W\d_]+)-\s*$")
 # Zipf frequency from which a word is among the commonest of Spanish ("que", "de", "para", "los").
 COMMON_WORD = 5.5
