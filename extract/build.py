@@ -44,6 +44,10 @@ class BuildSummary:
                 f"{plan.id:<24}{len(plan.all_areas()):>7}{len(plan.all_mandates()):>10}  "
                 + ", ".join(f"{name} ({layout})" for name, layout in plan.layouts.items())
             )
+        lines.append("page furniture left out (page numbers, running headers, hyphenations):")
+        for plan in self.plans:
+            for source in plan.sources:
+                lines.append(f"  {source.name}: {source.furniture.describe()}")
         total = sum(self.steps.values())
         lines.append(
             f"{len(self.plans)} plans, {sum(len(p.all_areas()) for p in self.plans)} areas, "

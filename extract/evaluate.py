@@ -35,6 +35,8 @@ SELECT ?plan ?item ?text WHERE {
 _MEETINGS = """
 SELECT ?item ?meeting ?name ?status ?ordinal ?edtf (GROUP_CONCAT(DISTINCT ?placeLabel; separator="|") AS ?places)
 WHERE {
+  # The units the development set annotates: mandates and areas (plan passages are not annotated).
+  { ?item a celac:Mandate } UNION { ?item a celac:Area }
   ?item ?link ?meeting . VALUES (?link ?status) { (celac:convenes "convenes") (celac:refersTo "refersTo") }
   ?meeting celac:mention ?mention . ?mention celac:mentionedIn ?item ; rdf:value ?name .
   OPTIONAL { ?meeting celac:ordinal ?ordinal }

@@ -30,7 +30,8 @@ def read_manifest(corpus: Path) -> list[PlanSpec]:
 
     Raises:
         ManifestError: the file is missing or malformed, a key is missing, unknown or of the wrong
-            type, an id repeats, or a source file is not in the corpus folder.
+            type, an id repeats, or a source file is not in the corpus folder; every problem of
+            the file is told in its message, not only the first.
     """
     path = corpus / MANIFEST
     name = str(path)
@@ -42,79 +43,108 @@ def read_manifest(corpus: Path) -> list[PlanSpec]:
         raise ManifestError(name, f"the manifest is not UTF-8 ({e.reason})") from e
     except tomllib.TOMLDecodeError as e:
         raise ManifestError(name, f"the manifest is not valid TOML: {e}") from e
+    problems: list[str] = []
     unknown = set(data) - {"plan"}
     if unknown:
-        raise ManifestError(
-            name, f"unknown top-level key(s) {sorted(unknown)}; only [[plan]] tables belong here"
+        problems.append(
+            f"unknown top-level key(s) {sorted(unknown)}; only [[plan]] tables belong here"
         )
     tables = data.get("plan")
     if not isinstance(tables, list) or not tables:
-        raise ManifestError(name, "no [[plan]] table: describe at least one plan")
-    specs = [_spec(name, i, table, corpus) for i, table in enumerate(tables, start=1)]
+        problems.append("no [[plan]] table: describe at least one plan")
+        raise ManifestError(name, _sentence(problems))
+    specs = [_spec(i, table, corpus, problems) for i, table in enumerate(tables, start=1)]
     seen: dict[str, int] = {}
     for i, spec in enumerate(specs, start=1):
-        for k in (spec.id, spec.slug):
+        if spec is None:
+            continue
+        for k in {spec.id.lower(): spec.id, spec.slug.lower(): spec.slug}.values():
             if k.lower() in seen and seen[k.lower()] != i:
-                raise ManifestError(
-                    name, f"plan #{i} repeats the id or slug {k!r} of plan #{seen[k.lower()]}"
+                problems.append(
+                    f"plan #{i} repeats the id or slug {k!r} of plan #{seen[k.lower()]}"
                 )
-            seen[k.lower()] = i
-    return specs
+            seen.setdefault(k.lower(), i)
+    if problems:
+        raise ManifestError(name, _sentence(problems))
+    return [spec for spec in specs if spec is not None]
 
 
-def _spec(name: str, index: int, table: Any, corpus: Path) -> PlanSpec:
+def _sentence(problems: list[str]) -> str:
+    """One problem as it is; several numbered in one paragraph, so that all can be mended at once."""
+    if len(problems) == 1:
+        return problems[0]
+    listed = "; ".join(f"({n}) {p}" for n, p in enumerate(problems, start=1))
+    return f"{len(problems)} problems: {listed}"
+
+
+def _outside(corpus: Path, source: str) -> str | None:
+    """Why ``source`` does not name a file inside the corpus folder, or None if it does."""
+    path = Path(source)
+    if path.is_absolute():
+        return "an absolute path; sources are file names relative to the corpus folder"
+    if ".." in path.parts:
+        return "a path that climbs out with '..'; sources must stay inside the corpus folder"
+    if not (corpus / path).resolve().is_relative_to(corpus.resolve()):
+        return "a link that leads outside the corpus folder"
+    return None
+
+
+def _spec(index: int, table: Any, corpus: Path, problems: list[str]) -> PlanSpec | None:
+    """The plan spec of one [[plan]] table, or None; every problem found is added to ``problems``."""
     where = f"plan #{index}"
     if not isinstance(table, dict):
-        raise ManifestError(name, f"{where} is not a table")
+        problems.append(f"{where} is not a table")
+        return None
     if "id" in table and isinstance(table["id"], str):
         where = f"plan {table['id']!r}"
+    before = len(problems)
     for key, kind in _REQUIRED.items():
         if key not in table:
-            raise ManifestError(
-                name, f"{where} has no {key!r}; every [[plan]] needs id, title and sources"
-            )
-        if not isinstance(table[key], kind):
-            raise ManifestError(
-                name, f"{where}: {key!r} must be a {kind.__name__}, not {table[key]!r}"
-            )
+            problems.append(f"{where} has no {key!r}; every [[plan]] needs id, title and sources")
+        elif not isinstance(table[key], kind):
+            problems.append(f"{where}: {key!r} must be a {kind.__name__}, not {table[key]!r}")
     for key, value in table.items():
         if key in _REQUIRED:
             continue
         if key not in _OPTIONAL:
             known = ", ".join(sorted([*_REQUIRED, *_OPTIONAL]))
-            raise ManifestError(name, f"{where} has an unknown key {key!r} (known: {known})")
-        if not isinstance(value, _OPTIONAL[key]):
-            raise ManifestError(
-                name, f"{where}: {key!r} must be a {_OPTIONAL[key].__name__}, not {value!r}"
-            )
-    if not _ID.match(table["id"]):
-        raise ManifestError(
-            name, f"{where}: the id {table['id']!r} may hold only letters, digits and '-'"
-        )
-    sources = table["sources"]
-    if not sources or not all(isinstance(s, str) and s for s in sources):
-        raise ManifestError(name, f"{where}: 'sources' must list at least one file name")
-    for source in sources:
-        if not (corpus / source).is_file():
-            raise ManifestError(
-                name, f"{where} names the source {source!r}, but {corpus / source} does not exist"
-            )
-    if len(set(sources)) != len(sources):
-        raise ManifestError(name, f"{where} lists a source twice")
+            problems.append(f"{where} has an unknown key {key!r} (known: {known})")
+        elif not isinstance(value, _OPTIONAL[key]):
+            problems.append(f"{where}: {key!r} must be a {_OPTIONAL[key].__name__}, not {value!r}")
+    if isinstance(table.get("id"), str) and not _ID.match(table["id"]):
+        problems.append(f"{where}: the id {table['id']!r} may hold only letters, digits and '-'")
+    sources = table.get("sources")
+    if isinstance(sources, list):
+        if not sources or not all(isinstance(s, str) and s for s in sources):
+            problems.append(f"{where}: 'sources' must list at least one file name")
+            sources = [s for s in sources if isinstance(s, str) and s]
+        for source in sources:
+            outside = _outside(corpus, source)
+            if outside:
+                problems.append(f"{where} names the source {source!r}, which is {outside}")
+            elif not (corpus / source).is_file():
+                problems.append(
+                    f"{where} names the source {source!r}, but {corpus / source} does not exist"
+                )
+        if len(set(sources)) != len(sources):
+            problems.append(f"{where} lists a source twice")
+    else:
+        sources = []
     layouts = table.get("layouts", {})
-    for source, layout in layouts.items():
-        if source not in sources or not isinstance(layout, str):
-            raise ManifestError(
-                name, f"{where}: layouts names {source!r}, which is not one of its sources"
-            )
+    if isinstance(layouts, dict):
+        for source, layout in layouts.items():
+            if source not in sources or not isinstance(layout, str):
+                problems.append(
+                    f"{where}: layouts names {source!r}, which is not one of its sources"
+                )
     date = table.get("date")
-    if date is not None:
+    if isinstance(date, str):
         try:
             dt.date.fromisoformat(date)
         except ValueError:
-            raise ManifestError(
-                name, f"{where}: the date {date!r} is not an ISO date (YYYY-MM-DD)"
-            ) from None
+            problems.append(f"{where}: the date {date!r} is not an ISO date (YYYY-MM-DD)")
+    if len(problems) > before:
+        return None
     return PlanSpec(
         id=table["id"],
         title=table["title"],

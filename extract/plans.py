@@ -7,6 +7,7 @@ from pathlib import Path
 from extract.errors import LayoutError
 from extract.layouts import detect
 from extract.manifest import read_manifest
+from extract.passages import plan_passages
 from extract.plan_dates import date_plan
 from extract.reconcile import reconcile
 from extract.records import Area, Plan, PlanSpec
@@ -31,7 +32,9 @@ def read_plan(corpus: Path, spec: PlanSpec) -> Plan:
         parsed.append((source, areas))
         layouts[source.name] = layout.name
     areas = parsed[0][1] if len(parsed) == 1 else reconcile(parsed)
-    return Plan(spec, sources, areas, layouts)
+    plan = Plan(spec, sources, areas, layouts)
+    plan.passages = plan_passages(plan)
+    return plan
 
 
 def read_plans(corpus: Path) -> list[Plan]:

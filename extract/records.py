@@ -79,6 +79,22 @@ class Area:
 
 
 @dataclass
+class PlanPassage:
+    """A passage of a plan that is no mandate: a preamble paragraph, a footnote, an area's objective
+    or its responsible body. What the entity pipeline finds in it belongs to the passage and the
+    plan (and the area, for an objective), never to a mandate."""
+
+    kind: str  # "preamble", "footnote", "objective", "responsible"
+    passage: Passage
+    area: Area | None = None
+    # What the entity pipeline found in the passage (offsets into ``passage.text``).
+    found: Mentions = field(default_factory=Mentions)
+
+
+PASSAGE_KINDS = ("preamble", "footnote", "objective", "responsible")
+
+
+@dataclass
 class PlanSpec:
     """One ``[[plan]]`` table of ``plans.toml``."""
 
@@ -110,6 +126,8 @@ class Plan:
     layouts: dict[str, str] = field(default_factory=dict)
     # The meeting that adopted the plan, as found in the passage that names it (manifest: adopted_at).
     adoption: tuple[Passage, Mentions] | None = None
+    # Preambles, footnotes, objectives and responsible bodies, in the order of the sources.
+    passages: list[PlanPassage] = field(default_factory=list)
 
     @property
     def id(self) -> str:

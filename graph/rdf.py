@@ -133,6 +133,7 @@ class _PlanWriter:
         self.iris_out = iris_out if iris_out is not None else {}
         self.plan_iri = iris.plan(plan.spec.slug)
         self.texts = {s.name: s.text for s in plan.sources}
+        self.area_iris: dict[int, URIRef] = {}
 
     def write(self) -> None:
         g, spec, p = self.g, self.plan.spec, self.plan_iri
@@ -150,6 +151,7 @@ class _PlanWriter:
         for source in self.plan.sources:
             g.add((p, DCTERMS.source, iris.source(source.name)))
         self._areas(self.plan.areas, p, None, "")
+        self._passages()
         adoption = getattr(self.plan, "adoption", None)
         if self.entities is not None and adoption is not None and spec.adopted_at:
             self.entities.adoption(g, p, adoption[0], adoption[1], spec.adopted_at)
@@ -177,7 +179,36 @@ class _PlanWriter:
             self._mandates(area, iri, reference, dotted=own is not None)
             self._areas(area.areas, iri, iri, own)
 
+    def _passages(self) -> None:
+        """The plan's passages that are no mandates (preambles, footnotes, objectives, responsible
+        bodies): each a celac:Passage of the plan, read from its span, naming what it names."""
+        g, spec = self.g, self.plan.spec
+        counts: dict[str, int] = {}
+        for part in getattr(self.plan, "passages", ()):
+            kind, passage = part.kind, part.passage
+            counts[kind] = counts.get(kind, 0) + 1
+            iri = iris.child(self.plan_iri, "passage", f"{kind}-{counts[kind]}")
+            g.add((iri, RDF.type, CELAC.Passage))
+            g.add((iri, CELAC.passageKind, Literal(kind)))
+            g.add((iri, CELAC.inPlan, self.plan_iri))
+            g.add((self.plan_iri, CELAC.hasPassage, iri))
+            area = self.area_iris.get(id(part.area)) if part.area is not None else None
+            if area is not None:
+                g.add((iri, DCTERMS.isPartOf, area))
+            g.add(
+                (
+                    iri,
+                    RDFS.label,
+                    es(f"{spec.id} · {kind} {counts[kind]}: {_abridge(passage.text)}"),
+                )
+            )
+            self._reading(iri, passage, "text", 1)
+            # An objective's mentions are its area's already (see _area).
+            if self.entities is not None and kind != "objective":
+                self.entities.add(g, iri, passage, part.found)
+
     def _area(self, area: AreaLike, iri: URIRef, position: int, parent: URIRef | None) -> None:
+        self.area_iris[id(area)] = iri
         g = self.g
         g.add((iri, RDF.type, CELAC.Area))
         g.add((self.plan_iri, CELAC.hasArea, iri))

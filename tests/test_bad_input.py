@@ -43,12 +43,22 @@ def _malformed_manifest(corpus: Path) -> str:
     return "plans.toml: the manifest is not valid TOML"
 
 
+def _source_outside(corpus: Path) -> str:
+    manifest = corpus / "plans.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(
+        text.replace('"calc-2008-salvador-declaration.txt"', '"../../etc/passwd"'), encoding="utf-8"
+    )
+    return "names the source '../../etc/passwd', which is a path that climbs out"
+
+
 CASES: dict[str, Callable[[Path], str]] = {
     "missing file": _missing_file,
     "empty file": _empty_file,
     "not UTF-8": _not_utf8,
     "unknown layout": _unknown_layout,
     "malformed manifest": _malformed_manifest,
+    "source outside the corpus": _source_outside,
 }
 
 

@@ -1,4 +1,5 @@
-"""Run the entity pipeline over every plan: mandates, area headings and objectives, the adoption."""
+"""Run the entity pipeline over every plan: mandates, area headings and objectives, the adoption,
+and the passages that are no mandates (preambles, footnotes, responsible bodies)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from extract.text import Passage, Source
 
 
 def annotate(plans: Sequence[Plan], nlp: Language) -> None:
-    """Fill ``found`` on every mandate and area, and ``adoption`` on plans whose manifest names it."""
+    """Fill ``found`` on every mandate, area and plan passage, and ``adoption`` on plans whose
+    manifest names it."""
     results: dict[int, Mentions] = {}
     adoptions: dict[str, list[Passage]] = {}
     for plan in plans:
@@ -27,6 +29,8 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
         for area in plan.all_areas():
             texts.extend([area.title, *area.objectives])
             texts.extend(m.passages[0] for m in area.mandates)
+        # Preambles, footnotes and responsible bodies (objectives are read with their areas).
+        texts.extend(p.passage for p in plan.passages if p.kind != "objective")
         found = find(nlp, (t.text for t in texts), reference=plan.spec.date)
         results.update((id(t), mentions) for t, mentions in zip(texts, found, strict=True))
     for plan in plans:
@@ -41,10 +45,19 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
                 area.title.text,
                 [*(m for _, m in area.found), *(m.found for m in area.mandates)],
             )
+        for part in plan.passages:
+            part.found = results[id(part.passage)]
+            if part.kind != "objective":  # an objective's bodies are placed with its area
+                heading = part.area.title.text if part.area else _PART_HEADINGS.get(part.kind, "")
+                place_in_area(plan.id, heading or part.kind, [part.found])
         if plan.id in adoptions:
             plan.adoption = _adoption(
                 plan.spec.adopted_at or "", [(p, results[id(p)]) for p in adoptions[plan.id]]
             )
+
+
+# Where a descriptive body named outside any area is placed: its label reads "(Preámbulo, CALC-2008)".
+_PART_HEADINGS = {"preamble": "Preámbulo", "footnote": "Notas"}
 
 
 def _titled_by_meeting(found: list[tuple[Passage, Mentions]]) -> list[tuple[Passage, Mentions]]:

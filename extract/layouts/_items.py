@@ -38,7 +38,18 @@ def mandate(source: Source, item: Item, notes: dict[str, Line]) -> Mandate:
 
 def new_area(source: Source, number: str | None, title: Line, title_start: int) -> Area:
     """An area whose heading runs from ``title_start`` to the end of ``title`` (a trailing colon dropped)."""
-    passage = source.passage([(title_start, title.end)])
+    return Area(number, _heading(source, [(title_start, title.end)]))
+
+
+def continue_heading(source: Source, area: Area, line: Line) -> None:
+    """The heading of ``area`` goes on in ``line`` (a heading wrapped over several lines)."""
+    ranges = [(area.title.span.start, area.title.span.end), (line.start, line.end)]
+    area.title = _heading(source, ranges)
+    area.titles = [area.title]
+
+
+def _heading(source: Source, ranges: list[tuple[int, int]]) -> Passage:
+    passage = source.passage(ranges)
     if passage.text.endswith(":"):
         passage = passage.sub(0, len(passage.text) - 1)
-    return Area(number, passage)
+    return passage

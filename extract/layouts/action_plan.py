@@ -43,12 +43,17 @@ class ActionPlan:
         headings = [i for i, line in enumerate(lines) if is_heading(line)]
         followed = 0
         for i in headings:
-            window = lines[i + 1 : i + 4]
-            if any(_NUMBERED.match(w.text) or _DASH.match(w.text) for w in window):
-                followed += 1
+            # The area's first item, after its objective (of any length): "1." or a dash.
+            for w in lines[i + 1 :]:
+                numbered = _NUMBERED.match(w.text)
+                if (numbered and numbered.group(1) == "1") or _DASH.match(w.text):
+                    followed += 1
+                    break
+                if numbered or is_heading(w):
+                    break
         if followed < 2:
             return 0.0
-        # Most headings of an action plan are followed by items within their objective's reach.
+        # Most headings of an action plan are followed by their items, after their objective.
         return 0.5 + 0.5 * followed / len(headings)
 
     def parse(self, source: Source) -> list[Area]:

@@ -8,7 +8,8 @@ Rules of the genre, as the summit declarations print them:
   from there, "N." lines in sequence are the decision areas, and their bullets are the mandates;
 - a bullet that ends with ":" opens a list: the bullets after it written with another bullet style
   (another glyph, or no space after it) belong to that bullet;
-- any other line continues the open bullet (PDF line and page breaks).
+- any other line continues the open bullet (PDF line and page breaks), or, before the area's first
+  bullet, the area's heading (a heading wrapped over several lines).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import re
 
 from extract.errors import LayoutError
-from extract.layouts._items import Item, mandate, new_area
+from extract.layouts._items import Item, continue_heading, mandate, new_area
 from extract.layouts.base import content_lines, footnotes
 from extract.records import Area
 from extract.text import BULLETS, Line, Source
@@ -105,6 +106,9 @@ class Declaration:
                 item = Item(None)
                 item.add_line(line, text_start)
                 in_list = line.stripped.endswith(":")
+                continue
+            if item is None and not area.mandates:
+                continue_heading(source, area, line)
                 continue
             if item is None:
                 raise LayoutError(

@@ -35,7 +35,7 @@ def detect(source: Source) -> Layout:
             source.name,
             f"the text is in no layout the extractor knows (known: {known}; the closest, {name}, "
             f'scores {best:.2f} < {THRESHOLD}). Name one with `layouts = {{ "{source.name}" = '
-            '"…" }}` in its [[plan]] table if you are sure, or check that this is a plan text',
+            '"…" }` in its [[plan]] table if you are sure, or check that this is a plan text',
         )
     return LAYOUTS[name]
 

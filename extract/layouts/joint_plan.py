@@ -6,7 +6,8 @@ Rules of the genre:
 - "I.", "II.", … (in sequence) start chapters;
 - inside a chapter, "N." continuing the chapter's numbering starts either an item (a mandate) or, when
   the next line is a "- N.M" item, a section (a sub-area) whose items are the "- N.M" lines;
-- any other line continues the open item (PDF line and page breaks).
+- any other line continues the open item (PDF line and page breaks), or, before a chapter's or
+  section's first item, its heading (a heading wrapped over several lines).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from extract.errors import LayoutError
-from extract.layouts._items import Item, mandate, new_area
+from extract.layouts._items import Item, continue_heading, mandate, new_area
 from extract.layouts.base import content_lines, footnotes
 from extract.records import Area
 from extract.text import Line, Source
@@ -30,6 +31,15 @@ def _chapter(line: Line, expected: int) -> re.Match[str] | None:
     m = _ROMAN.match(line.text)
     if m and expected < len(_ROMANS) and m.group(1) == _ROMANS[expected]:
         return m
+    return None
+
+
+def _next_start(lines: list[Line], k: int, chapters: int) -> Line | None:
+    """The first line from ``lines[k]`` that starts something (a chapter, a section, an item): the
+    lines before it continue what was open (a heading or an item wrapped over several lines)."""
+    for line in lines[k:]:
+        if _chapter(line, chapters) or _NUMBERED.match(line.text) or _SUBITEM.match(line.text):
+            return line
     return None
 
 
@@ -78,7 +88,7 @@ class JointPlan:
             if numbered and int(numbered.group(1)) == last_number + 1:
                 close()
                 last_number += 1
-                following = lines[i + 1] if i + 1 < len(lines) else None
+                following = _next_start(lines, i + 1, len(chapters))
                 sub = _SUBITEM.match(following.text) if following else None
                 if sub and sub.group(1) == numbered.group(1):
                     area = new_area(
@@ -95,6 +105,9 @@ class JointPlan:
                 close()
                 item = Item(f"{sub.group(1)}.{sub.group(2)}")
                 item.add_line(line, line.start + sub.end() - 1)
+                continue
+            if item is None and area is not None and not area.mandates:
+                continue_heading(source, area, line)
                 continue
             if item is None:
                 raise LayoutError(

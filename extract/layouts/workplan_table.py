@@ -31,6 +31,7 @@ from extract.text import Line, Passage, Source, squash
 _NUMBER = re.compile(r"^(\d{1,3})\.\s*")
 _CLOSERS = '”’"»)] '
 _MAX_HEADER_LINES = 15
+_ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ]{2,}\b")
 
 
 @dataclass
@@ -60,14 +61,18 @@ class _Row:
     responsible: list[Line] = field(default_factory=list)
 
 
-def _header(lines: list[Line]) -> tuple[int, int] | None:
-    """Where the column header starts and where the first row starts, in ``lines``."""
+def column_header(lines: list[Line]) -> tuple[int, int] | None:
+    """Where the column header starts and where the first row starts, in ``lines``.
+
+    The header starts with the column "Área" (capitalised) and names the objective column.
+    """
     for i, line in enumerate(lines):
-        if fold(line.text).startswith("area "):
+        if line.stripped[:1] in "ÁA" and fold(line.text).startswith("area "):
             for j in range(i + 1, min(len(lines), i + _MAX_HEADER_LINES)):
                 found = _NUMBER.match(lines[j].text)
                 if found and found.group(1) == "1":
-                    return i, j
+                    named = fold(" ".join(x.text for x in lines[i:j]))
+                    return (i, j) if "objetivo" in named else None
             return None
     return None
 
@@ -100,7 +105,7 @@ class WorkplanTable:
 
     def score(self, source: Source) -> float:
         lines = content_lines(source)
-        found = _header(lines)
+        found = column_header(lines)
         if found is None:
             return 0.0
         numbers = {m.group(1) for line in lines if (m := _NUMBER.match(line.text))}
@@ -119,7 +124,7 @@ class WorkplanTable:
 
     def _rows(self, source: Source) -> list[_Row]:
         lines = content_lines(source)
-        found = _header(lines)
+        found = column_header(lines)
         if found is None:
             raise LayoutError(
                 source.name, "no column header ('Área Objetivo …') followed by a row '1.' found"
@@ -151,9 +156,8 @@ class WorkplanTable:
                 state = "items"
             elif state in ("items", "axis"):
                 row.axis.append(line)
-                following = line.index + 1
-                ends = following >= len(source.lines) or source.lines[following].is_blank
-                state = "responsible" if ends else "axis"
+                following = lines[k] if k < len(lines) else None
+                state = "responsible" if _axis_ends(source, line, following) else "axis"
             else:
                 row.responsible.append(line)
         if not rows:
@@ -187,6 +191,23 @@ class WorkplanTable:
         if row.responsible:
             area.responsible = [source.passage_of_lines(row.responsible)]
         return area
+
+
+def _axis_ends(source: Source, line: Line, following: Line | None) -> bool:
+    """Whether the thematic axis, one unbroken block of lines, ends with ``line``.
+
+    It ends at a blank line. Across a page break (page furniture, with or without blank lines) it
+    goes on, unless ``line`` ends a sentence and the next line starts with the responsible body's
+    acronym ("SRE", "SCT / Agencia …", "SALUD/Dra. …").
+    """
+    if following is None:
+        return True
+    between = range(line.index + 1, following.index)
+    if not between:
+        return False
+    if not any(i in source.furniture.lines for i in between):
+        return True
+    return _ends_sentence(line.text) and bool(_ACRONYM.match(following.stripped))
 
 
 def _add_item_line(row: _Row, line: Line) -> None:

@@ -6,8 +6,8 @@ Rules of the genre, as the PPT work-plan web page prints them:
 - under an area, the headings "Objetivo(s)", "Proyecto(s)" and "Eje temático del proceso de
   reflexión" open sections; headings are matched tolerantly (tabs dropped, case and accents ignored,
   a few typing slips allowed), since the page was typed by hand;
-- every other line is one paragraph, and one item of its section; text between the area line and
-  its first heading is the objective;
+- every other paragraph (lines up to a blank line; see :func:`paragraphs` for page breaks) is one
+  item of its section; text between the area line and its first heading is the objective;
 - in "Proyectos", a line ending with ":" is a lead-in (see :func:`mandates_of`).
 """
 
@@ -19,9 +19,9 @@ from collections.abc import Sequence
 
 from extract.errors import LayoutError
 from extract.layouts._items import Item
-from extract.layouts.base import content_lines
+from extract.layouts.base import content_lines, paragraphs
 from extract.records import Area, Mandate
-from extract.text import Line, Source
+from extract.text import SILENT, Line, Source
 
 _AREA = re.compile(r"^\s*Área\s*[-–—]\s*(?=\S)")
 # Heading name → section it opens. Short names are matched by edit distance, long ones by prefix.
@@ -58,6 +58,7 @@ PREPOSITIONS = (
 
 def fold(text: str) -> str:
     """Lower case without accents, tabs dropped, spaces collapsed."""
+    text = "".join(c for c in text if c not in SILENT)
     text = unicodedata.normalize("NFKD", text.replace("\t", ""))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     return " ".join(text.split())
@@ -125,6 +126,23 @@ def mandates_of(source: Source, items: Sequence[Item]) -> list[Mandate]:
     return found
 
 
+def _split_at_headings(found: list[list[Line]]) -> list[list[Line]]:
+    """Paragraphs with every heading a paragraph of its own and every area line starting one (a
+    page break between a heading and its text may have joined them)."""
+    out: list[list[Line]] = []
+    for paragraph in found:
+        out.append([])
+        for line in paragraph:
+            heading = heading_of(line) is not None
+            if out[-1] and (heading or _AREA.match(line.text)):
+                out.append([])
+            out[-1].append(line)
+            if heading:
+                out.append([])
+        out = [p for p in out if p]
+    return out
+
+
 class WorkplanWeb:
     name = "workplan-web"
 
@@ -146,11 +164,14 @@ class WorkplanWeb:
             if area is not None:
                 area.mandates = mandates_of(source, projects)
 
-        for line in content_lines(source):
+        for paragraph in _split_at_headings(paragraphs(source)):
+            line = paragraph[0]
             opened = _AREA.match(line.text)
             if opened:
                 close()
-                area = Area(None, source.passage([(line.start + opened.end(), line.end)]))
+                ranges = [(x.start, x.end) for x in paragraph]
+                ranges[0] = (line.start + opened.end(), line.end)
+                area = Area(None, source.passage(ranges))
                 areas.append(area)
                 section, projects = "objectives", []
                 continue
@@ -161,12 +182,13 @@ class WorkplanWeb:
                 section = heading
             elif section == "projects":
                 item = Item(None)
-                item.add_line(line)
+                for x in paragraph:
+                    item.add_line(x)
                 projects.append(item)
             elif section == "axis":
-                area.axis.append(source.passage_of_lines([line]))
+                area.axis.append(source.passage_of_lines(paragraph))
             else:
-                area.objectives.append(source.passage_of_lines([line]))
+                area.objectives.append(source.passage_of_lines(paragraph))
         close()
         if not areas:
             raise LayoutError(source.name, "no 'Área - <title>' line was found")

@@ -273,6 +273,19 @@ THEME = "<theme/food>"
 SDG2 = f"{THEME} skos:closeMatch <http://metadata.un.org/sdg/2> ."
 OTHER_SCHEME = "<kind/agency> a skos:Concept ; skos:inScheme <kind> . <kind> a skos:ConceptScheme ."
 
+# A footnote of the plan, naming the actor: a celac:Passage, not a mandate.
+PASSAGE_IRI = "plan/celac-2014/passage/footnote-1"
+PASSAGE_NODE = f"<{PASSAGE_IRI}>"
+PASSAGE = f"""
+{PASSAGE_NODE} a celac:Passage ; celac:passageKind "footnote" ; celac:inPlan {P} ;
+    rdfs:label "CELAC-2014 · footnote 1"@es ; prov:wasDerivedFrom <{PASSAGE_IRI}#from> ;
+    celac:involves {ACTOR} .
+{P} celac:hasPassage {PASSAGE_NODE} .
+{ACTOR} celac:mention <{PASSAGE_IRI}#mention-0-5> .
+{reading(PASSAGE_IRI)}
+{mention(PASSAGE_IRI, 0, 5)}
+"""
+
 
 @dataclass(frozen=True)
 class Case:
@@ -297,6 +310,9 @@ class Case:
 # Tables of cases, one per line or two; the formatter would spread each over five.
 CONFORMING = [
     Case("minimal"),
+    Case("footnote naming an actor", add=PASSAGE),
+    Case("objective passage, part of its area",
+         add=PASSAGE.replace('"footnote"', '"objective"') + f"{PASSAGE_NODE} dcterms:isPartOf {AREA} ."),
     Case("nested area in the same plan", add=NESTED),
     Case("alternative text in Spanish", add=f'{MANDATE} celac:alternativeText "Otra."@es .'),
     Case("continues a mandate of an earlier plan, with its asserted continuation", add=CARRY),
@@ -380,6 +396,20 @@ VIOLATING = [
     Case("(e) plan lists an area of another plan",
          add=f'{P} celac:hasArea <plan/x/area/1> . <plan/x/area/1> a celac:Area .',
          expect="not celac:inPlan this plan"),
+    # celac:Passage
+    Case("passage without kind", add=PASSAGE,
+         remove=f'{PASSAGE_NODE} celac:passageKind "footnote" .', expect="exactly one celac:passageKind"),
+    Case("passage of an unknown kind", add=PASSAGE.replace('"footnote"', '"appendix"'),
+         expect="exactly one celac:passageKind"),
+    Case("passage without plan", add=PASSAGE, remove=f"{PASSAGE_NODE} celac:inPlan {P} .",
+         expect="A passage needs exactly one celac:inPlan"),
+    Case("passage not listed by its plan", add=PASSAGE,
+         remove=f"{P} celac:hasPassage {PASSAGE_NODE} .", expect="listed by exactly one celac:Plan"),
+    Case("passage part of a mandate", add=PASSAGE + f"{PASSAGE_NODE} dcterms:isPartOf {MANDATE} .",
+         expect="at most one celac:Area"),
+    Case("passage without reading", add=PASSAGE,
+         remove=f"{PASSAGE_NODE} prov:wasDerivedFrom <{PASSAGE_IRI}#from> .",
+         expect="A passage needs at least one prov:wasDerivedFrom"),
     # celac:Area
     Case("area without plan", remove=f"{AREA} celac:inPlan {P} .",
          expect="exactly one celac:inPlan"),
@@ -689,7 +719,7 @@ VIOLATING = [
          expect="exactly one celac:mentionedIn"),
     Case("mention in a source document", remove=f"{MENTION} celac:mentionedIn {MANDATE} .",
          add=f"{MENTION} celac:mentionedIn <source/a> .",
-         expect="a celac:Mandate, celac:Area or celac:Plan"),
+         expect="a celac:Mandate, celac:Area, celac:Plan or celac:Passage"),
     Case("reading with role mention but no item",
          remove=f'<{MANDATE_IRI}#from> celac:role "text" .',
          add=f'<{MANDATE_IRI}#from> celac:role "mention" .',
@@ -1068,7 +1098,7 @@ EXPECTED_TERMS = {
     "Continuation", "later", "method", "continuationKind", "score", "rank", "asserted", "explicit",
     "evidence", "confidence", "tier", "methodTier", "probablyContinues", "LinkTier",
     "TierQuality", "tierQuality", "recall",
-    "support", "Review", "review", "verdict",
+    "support", "Review", "review", "verdict", "Passage", "passageKind", "hasPassage",
 }  # fmt: skip
 
 
