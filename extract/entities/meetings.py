@@ -52,6 +52,7 @@ from extract.entities import ordinals
 from extract.entities.dates import MONTHS, to_date
 from extract.entities.mentions import DateMention, MeetingMention, PlaceMention, Status
 from extract.entities.places import fold
+from extract.entities.series import read_series
 
 if not Doc.has_extension("celac_meetings"):
     Doc.set_extension("celac_meetings", default=None)
@@ -199,6 +200,7 @@ class _Found:
     date: DateMention | None = None
     extra: list[int] = field(default_factory=list)  # the other ordinals of a coordination
     descriptive: bool = False  # named by description only: kept when placed, dated or framed
+    ordinal_at: tuple[int, int] | None = None  # character offsets of the ordinal as printed
 
 
 def _head(token: Token) -> str | None:
@@ -246,7 +248,7 @@ def normalise_series(name: str, drop_celac: bool = True) -> str:
     """
     s = _tidy(name)
     s = re.sub(r"\s*[-–—]\s*", "-", s)
-    s = re.sub(r"\bCELAC-China\b", "China-CELAC", s)
+    s = read_series().spell(s)
     s = re.sub(
         r"\bMinistras,\s*Ministros\s+y\s+(?:Altas\s+)?Autoridades\b", "Ministros", s, flags=re.I
     )
@@ -338,6 +340,7 @@ class MeetingFinder:
         found = self._find(doc, places, dates)
         self._series(doc, found)
         self._attach(doc, found, places, dates)
+        self._edition_date(doc, found)
         self._frame(doc, found)
         found = [f for f in found if not f.descriptive or f.named]
         self._named_year(doc, found)
@@ -386,6 +389,7 @@ class MeetingFinder:
         ordinal = extra = None
         start = i
         ordinal_text = None
+        ordinal_at: tuple[int, int] | None = None
         if m:
             values = [ordinals.parse(g) for g in m.groups() if g]
             if all(v is not None for v in values) and values:
@@ -395,6 +399,8 @@ class MeetingFinder:
                 if span is not None:
                     start = span.start
                 ordinal_text = _tidy(m.group(0))
+                printed = m.group(0).rstrip()
+                ordinal_at = (m.start(), m.start() + len(printed))
         j = i + 1
         if key == "debate":
             if j >= len(doc) or doc[j].text != "General":
@@ -561,6 +567,7 @@ class MeetingFinder:
             lead = doc.text[max(0, doc[start].idx - 40) : doc[start].idx]
             mechanism = words <= _PARTNERS or bool(_MECHANISM.search(lead))
         f = _Found(start, end, i, HEADS[key], ordinal, ordinal_text, named, mechanism)
+        f.ordinal_at = ordinal_at
         if extra is not None:
             f.extra = [extra]
         if (
@@ -585,8 +592,14 @@ class MeetingFinder:
             inner = re.search(r"\s(?:de\s+la\s+|del\s+)?(\d{1,3}\s?[ºª°])\s", name)
             if f.ordinal is None and inner and f.named:
                 f.ordinal = ordinals.parse(inner.group(1))
+                at = doc[f.head].idx + inner.start(1)
+                f.ordinal_at = (at, at + len(inner.group(1)))
                 name = name.replace(inner.group(1) + " ", "")
+            facts = read_series()
             if f.ordinal is None:
+                # An unnumbered meeting has a series only where a fact names it as one ("Foro
+                # Ministerial CELAC-China" is the China-CELAC Forum's Ministerial Meeting).
+                f.series = facts.canonical(normalise_series(name)) if f.named else None
                 continue
             series = normalise_series(name)
             bare = fold(series) in (fold(f.kind), fold(f.kind.split(" ")[0]))
@@ -596,6 +609,31 @@ class MeetingFinder:
                 (self._inherit(doc, found[:n], f) or normalise_series(name, drop_celac=False))
                 if bare
                 else series
+            )
+            f.series = facts.canonical(f.series) or f.series
+
+    @staticmethod
+    def _edition_date(doc: Doc, found: list[_Found]) -> None:
+        """A numbered edition of a series whose calendar is a fact (``series.toml``) and that the
+        text does not date is dated by it: the 69º período de sesiones de la Asamblea General
+        opens in September 2014. The date's offsets are the ordinal's, which gives it."""
+        facts = read_series()
+        for f in found:
+            if f.date is not None or f.ordinal is None or not f.series or f.ordinal_at is None:
+                continue
+            month = facts.edition_month(f.series, f.ordinal)
+            if month is None:
+                continue
+            begins, ends = month
+            start, end = f.ordinal_at
+            f.date = DateMention(
+                start,
+                end,
+                doc.text[start:end],
+                begins,
+                ends,
+                f"{begins.year}-{begins.month:02d}",
+                "month",
             )
 
     def _inherit(self, doc: Doc, earlier: list[_Found], f: _Found) -> str | None:
@@ -701,7 +739,12 @@ class MeetingFinder:
                 gap = text[end : span(later[0])[0]]
                 if _IN_FRAME.fullmatch(gap):
                     frame = later[0]
-                    generic = fold(normalise_series(doc[f.head : f.end].text)) == fold(f.kind)
+                    own = normalise_series(doc[f.head : f.end].text)
+                    # A meeting set in a series' edition may be an edition of another series
+                    # that meets there ("Reunión de la CELAC en ocasión del Debate General").
+                    if frame.series and f.ordinal is None:
+                        f.series = read_series().canonical(own, frame.series) or f.series
+                    generic = fold(own) == fold(f.kind)
                     if f.named and generic:  # "Reunión de la CELAC en ocasión del Debate …"
                         f.end = frame.end
             if frame is None:
