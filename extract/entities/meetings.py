@@ -808,6 +808,10 @@ class MeetingFinder:
                 status = previous.status
             elif reference is not None and f.date is not None and f.date.ends < reference:
                 status = "refersTo"
+            if status == "refersTo" and reference and f.date and f.date.begins > reference:
+                # A meeting that begins after the plan cannot have been held: the cue ("en el
+                # marco del 69º período de sesiones") sets it, it does not report it.
+                status = None
             f.status = status or "convenes"
             previous = f
 
