@@ -327,6 +327,51 @@ def _described_end(doc: Doc, i: int, is_inside: object) -> int:
     return last + 1 if last > i and (nouns or doc[i + 1].pos_ == "ADJ") else i + 1
 
 
+_ARTICLES = {"la", "las", "el", "los"}
+_NAME_COMPLEMENT = {"de", "del", "sobre", "contra", "para", "entre"}
+
+
+def _enumeration_goes_on(doc: Doc, comma: int, head: int) -> bool:
+    """Whether a name's subject goes on after the comma at ``comma``: the subject ("sobre …",
+    "contra …", "de …") is an enumeration of capitalised nouns, each with its article, that the
+    comma continues and "y/e" closes before the clause ends ("Conferencia de Revisión de Durban
+    contra el Racismo, la Discriminación Racial, la Xenofobia y las Formas Conexas de
+    Intolerancia"). A comma before another meeting ("…, la Cumbre Empresarial China - LAC y el
+    Foro …") or before lower-case words ends the name."""
+    complements = [k for k in range(head + 1, comma) if doc[k].lower_ in _NAME_COMPLEMENT]
+    # The item before the comma has its article too ("contra el Racismo,"), and no item is an
+    # acronym: "la Reunión de Ministros de Cultura, la CEPAL y el SELA" lists actors, not a subject.
+    if not complements or doc[complements[-1] + 1].lower_ not in _ARTICLES:
+        return False
+
+    def acronym(k: int) -> bool:
+        return doc[k].text.isupper() and len(doc[k].text) > 1
+
+    if any(acronym(k) for k in range(complements[-1] + 2, comma)):
+        return False
+    k = comma
+    closed = False
+    while k < len(doc) and k - comma <= 30:
+        t = doc[k]
+        if t.text == "," or t.lower_ in ("y", "e"):
+            closing = t.lower_ in ("y", "e")
+            k += 1
+            if k < len(doc) and doc[k].lower_ in _ARTICLES:
+                k += 1
+            elif not closing:
+                return False  # each item after a comma has its article
+            if k >= len(doc) or not _is_cap(doc[k]) or _head(doc[k]) is not None or acronym(k):
+                return False
+            closed = closed or closing
+            while k < len(doc) and (_is_cap(doc[k]) or doc[k].lower_ in _NAME_COMPLEMENT):
+                k += 1
+            if closed:
+                return True
+            continue
+        return closed
+    return False
+
+
 class MeetingFinder:
     """Finds named meetings and gives each its series, status, date and place."""
 
@@ -501,6 +546,9 @@ class MeetingFinder:
                 and previous_kind == "cap"
             ):
                 j += 1
+                continue
+            if t.text == "," and previous_kind == "cap" and _enumeration_goes_on(doc, j, i):
+                j += 1  # "contra el Racismo, la Discriminación Racial, la Xenofobia y las Formas …"
                 continue
             more = j + 2 < len(doc) and (_is_cap(doc[j + 2]) or doc[j + 2].text in DASHES)
             if (

@@ -196,3 +196,26 @@ SERIES_COMMENTED = _commented_tables()
 def test_cues_series_places_of_a_snippet() -> None:
     assert series_places("acronym", {"short": "AGONU"}) >= 1
     assert series_places("bilateral", {"parties": ["China", "CELAC"]}) >= 2
+
+
+# A meeting's subject as an enumeration that a comma continues (meetings._enumeration_goes_on).
+ENUMERATION = re.compile(
+    rf"\b(?i:{HEADS})\b[^.;:,]{{0,80}}?\b(?:de|del|sobre|contra|para|entre)\s+(?:el|la|los|las)\s+"
+    r"[A-Z][^.;:,]{0,40},\s+(?:el|la|los|las)\s+[A-Z][^.;:]{0,80}?\s(?:y|e)\s+(?:(?:el|la|los|las)\s+)?[A-Z]"
+)
+
+
+def test_cues_enumeration_rule_matches_more_than_one_place(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    places = sum(len(ENUMERATION.findall(fold_case(t))) for t in TEXTS)
+    with capsys.disabled():
+        print(f"\n{places:>6}  rule: a meeting's subject as an enumeration after a comma")  # noqa: T201
+    assert places >= 2, places
+
+
+def fold_case(text: str) -> str:
+    """Accents off, case kept: the rule reads capitals."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")

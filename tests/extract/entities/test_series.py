@@ -10,9 +10,19 @@ import pytest
 from spacy.language import Language
 
 from extract.entities.meetings import normalise_series
+from extract.entities.mentions import MeetingMention
 from extract.entities.series import SERIES, read_series
 from extract.errors import ManifestError
-from tests.extract.entities.test_meetings import meetings
+
+
+def meetings(nlp: Language, text: str, reference: str) -> list[MeetingMention]:
+    doc = nlp.make_doc(text)
+    doc.user_data["reference_date"] = reference
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    found: list[MeetingMention] = doc._.celac_meetings
+    assert all(text[m.start : m.end] == m.name for m in found)
+    return found
 
 
 def test_series_file_reads_with_a_fact_and_a_source_per_entry() -> None:
