@@ -179,6 +179,15 @@ _VENUE = re.compile(
     r"\s*,?\s*(?:con\s+sede\s+|a\s+celebrarse\s+|que\s+se\s+\w+\s+)?en\s+(?:la\s+ciudad\s+de\s+)?",
     re.I,
 )
+# A bare head with its article is one event when a relative clause holds it somewhere: "el foro
+# que se celebrará en México". Only a venue makes it one: "la reunión que tendrá lugar en el 2014"
+# is a time reference (see HELD_THERE_CUE and tests/extract/entities/test_cues.py).
+HELD_THERE_CUE = Cue(
+    r"que\s+se\s+(?:celebrar|realizar|efectuar|llevar)á\s+en\s+(?!el\b|los\b|(?:19|20)\d\d)",
+    "a definite head with a relative clause of holding at a venue names one event: the article and "
+    "the venue point to it (the annotation guide's rule (c): convened, with its place)",
+)
+_HELD_THERE = re.compile(r"\s+(?:" + HELD_THERE_CUE.pattern + ")", re.I)
 _SENTENCE_END = re.compile(r"[.;](?=\s+[A-ZÁÉÍÓÚÑ¿“\"]|\s*$)")
 
 
@@ -201,6 +210,7 @@ class _Found:
     extra: list[int] = field(default_factory=list)  # the other ordinals of a coordination
     descriptive: bool = False  # named by description only: kept when placed, dated or framed
     ordinal_at: tuple[int, int] | None = None  # character offsets of the ordinal as printed
+    venue_only: bool = False  # a bare head ("el foro que se celebrará en …"): kept when placed
 
 
 def _head(token: Token) -> str | None:
@@ -630,6 +640,14 @@ class MeetingFinder:
             described = _described_end(doc, i, is_inside)
             if described > i + 1:
                 f.end, f.descriptive, f.mechanism = max(end, described), True, False
+            elif (
+                end == i + 1
+                and determiner in ("el", "la")
+                and _HELD_THERE.match(doc.text, token.idx + len(token.text))
+            ):
+                # "el foro que se celebrará en México en marzo de 2020": kept when placed.
+                f.descriptive = f.venue_only = True
+                f.mechanism = False
         return f
 
     # -- series ------------------------------------------------------------------------------
@@ -802,7 +820,7 @@ class MeetingFinder:
             f.date = f.date or frame.date
             f.named = True
         for f in meetings:
-            if f.descriptive and (f.place is not None or f.date is not None):
+            if f.descriptive and (f.place is not None or (f.date is not None and not f.venue_only)):
                 f.named = True
 
     @staticmethod

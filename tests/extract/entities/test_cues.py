@@ -73,7 +73,16 @@ def register_entries() -> list[tuple[dict[str, object], bool]]:
 
 ENTRIES = register_entries()
 ALIASES = [(e["key"], alias, c) for e, c in ENTRIES for alias in e["aliases"]]  # type: ignore[attr-defined]
+
+
+def held_there_places(cue: Cue) -> int:
+    """Places where the cue follows a bare head with its definite article ("el foro que …")."""
+    pattern = re.compile(rf"\b(?:el|la)\s+(?:{HEADS})\s+(?:{fold(cue.pattern)})", re.I)
+    return sum(len(pattern.findall(t)) for t in FOLDED)
+
+
 CUES = [
+    ("after a bare head", meetings.HELD_THERE_CUE, held_there_places(meetings.HELD_THERE_CUE)),
     *(("before", c, before_places(c)) for c in meetings.PAST_BEFORE_CUES),
     *(("after, past", c, after_places(c)) for c in meetings.PAST_AFTER_CUES),
     *(("after, future", c, after_places(c)) for c in meetings.FUTURE_AFTER_CUES),

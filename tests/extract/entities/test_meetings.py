@@ -332,3 +332,26 @@ def test_meeting_subject_goes_on_after_a_comma_in_an_enumeration(
     nlp: Language, text: str, name: str
 ) -> None:
     assert meetings(nlp, text, "2014-01-01")[0].name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Participar en el foro que se celebrará en México en marzo de 2020.",
+         [("foro", "México", "2020-03", "convenes")]),
+        ("Preparar el taller que se realizará en Lima.", [("taller", "Lima", None, "convenes")]),
+        # no venue: a time reference, not an event the text places
+        ("Preparar la reunión que se realizará en el 2014.", []),
+        ("Preparar la reunión que tendrá lugar en el 2014.", []),
+        # an indefinite article: not one event
+        ("Organizar un foro que se celebrará en México.", []),
+    ],
+)  # fmt: skip
+def test_bare_head_held_at_a_venue_is_one_meeting(
+    nlp: Language, text: str, found: list[tuple[str, str, str | None, str]]
+) -> None:
+    got = meetings(nlp, text, "2020-01-08")
+    assert [
+        (m.name, m.place.text if m.place else None, m.date.edtf if m.date else None, m.status)
+        for m in got
+    ] == found
