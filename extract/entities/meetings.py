@@ -65,6 +65,10 @@ HEADS = {
     "congreso": "Congreso", "debate": "Debate General", "periodo": "Período de sesiones",
     "dialogo": "Diálogo",
 }  # fmt: skip
+# An event's English name printed in a Spanish text keeps the English order: its modifiers stand
+# before the head ("STS Forum", "World Economic Forum"), and are part of the name.
+ENGLISH_HEADS = {"forum": "Foro", "summit": "Cumbre", "conference": "Conferencia"}
+HEADS |= ENGLISH_HEADS
 _PLURAL = {h + "es": h for h in ("reunion", "sesion", "exposicion", "taller")} | {
     h + "s": h for h in HEADS if not h.endswith(("n", "r"))
 }
@@ -619,12 +623,26 @@ class MeetingFinder:
             named = False
         else:
             named = bool(complement) and (head_cap or definite)
+        head = i
+        if key in ENGLISH_HEADS and ordinal is None and token.text[0].isupper():
+            k = i
+            while (
+                k > 0
+                and _is_cap(doc[k - 1])
+                and (doc[k - 1].text.isupper() or doc[k - 1].pos_ in ("PROPN", "X"))
+                and not is_inside(doc[k - 1])
+                and _head(doc[k - 1]) is None
+            ):
+                k -= 1
+            if k < i:
+                start = head = k
+                named = True
         mechanism = False
         if key == "foro" and ordinal is None:
             words = {fold(t.text) for t in doc[i + 1 : end]}
             lead = doc.text[max(0, doc[start].idx - 40) : doc[start].idx]
             mechanism = words <= _PARTNERS or bool(_MECHANISM.search(lead))
-        f = _Found(start, end, i, HEADS[key], ordinal, ordinal_text, named, mechanism)
+        f = _Found(start, end, head, HEADS[key], ordinal, ordinal_text, named, mechanism)
         f.ordinal_at = ordinal_at
         if extra is not None:
             f.extra = [extra]

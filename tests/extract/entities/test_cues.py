@@ -228,3 +228,15 @@ def fold_case(text: str) -> str:
     import unicodedata
 
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def test_cues_english_heads_places(capsys: pytest.CaptureFixture[str]) -> None:
+    # One place in the corpus ("STS Forum"): meetings.ENGLISH_HEADS carries the comment saying
+    # which general fact it records (an English event name keeps its English word order).
+    heads = "|".join(h.capitalize() for h in meetings.ENGLISH_HEADS)
+    places = sum(len(re.findall(rf"\b[A-Z]\w*\s+(?:{heads})\b", t)) for t in TEXTS)
+    with capsys.disabled():
+        print(f"\n{places:>6}  rule: an English head after its modifiers ({heads})")  # noqa: T201
+    assert places >= 1
+    source = (ROOT / "extract" / "entities" / "meetings.py").read_text("utf-8")
+    assert re.search(r"#[^\n]*English[^\n]*\n(?:#[^\n]*\n)*ENGLISH_HEADS", source)

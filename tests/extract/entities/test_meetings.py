@@ -355,3 +355,18 @@ def test_bare_head_held_at_a_venue_is_one_meeting(
         (m.name, m.place.text if m.place else None, m.date.edtf if m.date else None, m.status)
         for m in got
     ] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Participar en el STS Forum y en el Primer Encuentro CELAC de la innovación.", "STS Forum"),
+        ("Apoyar la participación de la región en el World Economic Forum de 2021.", "World Economic Forum"),
+        ("Preparar la Our Ocean Conference en Panamá.", "Our Ocean Conference"),
+    ],
+)  # fmt: skip
+def test_english_name_keeps_its_modifiers_before_the_head(
+    nlp: Language, text: str, name: str
+) -> None:
+    found = meetings(nlp, text, "2020-01-08")
+    assert found[0].name == found[0].label == name
