@@ -23,7 +23,12 @@ Runs after ``celac_places`` and ``celac_dates`` and reads what they left on the 
   dropped, "CELAC-China" → "China-CELAC", plural head → singular, title case); a bare ordinal head
   ("la III Reunión en Cuba", "la I Reunión de la CELAC sobre este tema") inherits the series of the
   last meeting of the same kind before it, else "<Head> del <the forum or body before it>";
-  unnumbered meetings have no series;
+  the facts of ``series.toml`` (series.py) spell acronyms out, put a bilateral forum's parties
+  in its own order and give a series its one name under its other names ("Foro Ministerial
+  CELAC-China", "la I reunión" of the Foro CELAC-China → "Reunión Ministerial del Foro
+  China-CELAC"; a CELAC meeting set in the UNGA's session or General Debate → "Reunión de
+  Cancilleres de la CELAC"), and date a numbered edition by its series' calendar (the nth UNGA
+  session opens in September of 1945 + n); other unnumbered meetings have no series;
 - status: "refersTo" after a past participle ("celebrada en", "realizado en", "reunidas en") or
   after "emanadas de", a meeting's outcomes ("resultados/acuerdos/conclusiones/recomendaciones/
   consenso(s) … de/en"), "creado/aprobado/adoptada por/en", "Declaración … de", "en el marco de",
