@@ -23,7 +23,12 @@ Runs after ``celac_places`` and ``celac_dates`` and reads what they left on the 
   dropped, "CELAC-China" → "China-CELAC", plural head → singular, title case); a bare ordinal head
   ("la III Reunión en Cuba", "la I Reunión de la CELAC sobre este tema") inherits the series of the
   last meeting of the same kind before it, else "<Head> del <the forum or body before it>";
-  unnumbered meetings have no series;
+  the facts of ``series.toml`` (series.py) spell acronyms out, put a bilateral forum's parties
+  in its own order and give a series its one name under its other names ("Foro Ministerial
+  CELAC-China", "la I reunión" of the Foro CELAC-China → "Reunión Ministerial del Foro
+  China-CELAC"; a CELAC meeting set in the UNGA's session or General Debate → "Reunión de
+  Cancilleres de la CELAC"), and date a numbered edition by its series' calendar (the nth UNGA
+  session opens in September of 1945 + n); other unnumbered meetings have no series;
 - status: "refersTo" after a past participle ("celebrada en", "realizado en", "reunidas en") or
   after "emanadas de", a meeting's outcomes ("resultados/acuerdos/conclusiones/recomendaciones/
   consenso(s) … de/en"), "creado/aprobado/adoptada por/en", "Declaración … de", "en el marco de",
@@ -52,6 +57,7 @@ from extract.entities import ordinals
 from extract.entities.dates import MONTHS, to_date
 from extract.entities.mentions import DateMention, MeetingMention, PlaceMention, Status
 from extract.entities.places import fold
+from extract.entities.series import read_series
 
 if not Doc.has_extension("celac_meetings"):
     Doc.set_extension("celac_meetings", default=None)
@@ -64,6 +70,10 @@ HEADS = {
     "congreso": "Congreso", "debate": "Debate General", "periodo": "Período de sesiones",
     "dialogo": "Diálogo",
 }  # fmt: skip
+# An event's English name printed in a Spanish text keeps the English order: its modifiers stand
+# before the head ("STS Forum", "World Economic Forum"), and are part of the name.
+ENGLISH_HEADS = {"forum": "Foro", "summit": "Cumbre", "conference": "Conferencia"}
+HEADS |= ENGLISH_HEADS
 _PLURAL = {h + "es": h for h in ("reunion", "sesion", "exposicion", "taller")} | {
     h + "s": h for h in HEADS if not h.endswith(("n", "r"))
 }
@@ -178,6 +188,15 @@ _VENUE = re.compile(
     r"\s*,?\s*(?:con\s+sede\s+|a\s+celebrarse\s+|que\s+se\s+\w+\s+)?en\s+(?:la\s+ciudad\s+de\s+)?",
     re.I,
 )
+# A bare head with its article is one event when a relative clause holds it somewhere: "el foro
+# que se celebrará en México". Only a venue makes it one: "la reunión que tendrá lugar en el 2014"
+# is a time reference (see HELD_THERE_CUE and tests/extract/entities/test_cues.py).
+HELD_THERE_CUE = Cue(
+    r"que\s+se\s+(?:celebrar|realizar|efectuar|llevar)á\s+en\s+(?!el\b|los\b|(?:19|20)\d\d)",
+    "a definite head with a relative clause of holding at a venue names one event: the article and "
+    "the venue point to it (the annotation guide's rule (c): convened, with its place)",
+)
+_HELD_THERE = re.compile(r"\s+(?:" + HELD_THERE_CUE.pattern + ")", re.I)
 _SENTENCE_END = re.compile(r"[.;](?=\s+[A-ZÁÉÍÓÚÑ¿“\"]|\s*$)")
 
 
@@ -199,6 +218,8 @@ class _Found:
     date: DateMention | None = None
     extra: list[int] = field(default_factory=list)  # the other ordinals of a coordination
     descriptive: bool = False  # named by description only: kept when placed, dated or framed
+    ordinal_at: tuple[int, int] | None = None  # character offsets of the ordinal as printed
+    venue_only: bool = False  # a bare head ("el foro que se celebrará en …"): kept when placed
 
 
 def _head(token: Token) -> str | None:
@@ -246,7 +267,7 @@ def normalise_series(name: str, drop_celac: bool = True) -> str:
     """
     s = _tidy(name)
     s = re.sub(r"\s*[-–—]\s*", "-", s)
-    s = re.sub(r"\bCELAC-China\b", "China-CELAC", s)
+    s = read_series().spell(s)
     s = re.sub(
         r"\bMinistras,\s*Ministros\s+y\s+(?:Altas\s+)?Autoridades\b", "Ministros", s, flags=re.I
     )
@@ -325,6 +346,51 @@ def _described_end(doc: Doc, i: int, is_inside: object) -> int:
     return last + 1 if last > i and (nouns or doc[i + 1].pos_ == "ADJ") else i + 1
 
 
+_ARTICLES = {"la", "las", "el", "los"}
+_NAME_COMPLEMENT = {"de", "del", "sobre", "contra", "para", "entre"}
+
+
+def _enumeration_goes_on(doc: Doc, comma: int, head: int) -> bool:
+    """Whether a name's subject goes on after the comma at ``comma``: the subject ("sobre …",
+    "contra …", "de …") is an enumeration of capitalised nouns, each with its article, that the
+    comma continues and "y/e" closes before the clause ends ("Conferencia de Revisión de Durban
+    contra el Racismo, la Discriminación Racial, la Xenofobia y las Formas Conexas de
+    Intolerancia"). A comma before another meeting ("…, la Cumbre Empresarial China - LAC y el
+    Foro …") or before lower-case words ends the name."""
+    complements = [k for k in range(head + 1, comma) if doc[k].lower_ in _NAME_COMPLEMENT]
+    # The item before the comma has its article too ("contra el Racismo,"), and no item is an
+    # acronym: "la Reunión de Ministros de Cultura, la CEPAL y el SELA" lists actors, not a subject.
+    if not complements or doc[complements[-1] + 1].lower_ not in _ARTICLES:
+        return False
+
+    def acronym(k: int) -> bool:
+        return doc[k].text.isupper() and len(doc[k].text) > 1
+
+    if any(acronym(k) for k in range(complements[-1] + 2, comma)):
+        return False
+    k = comma
+    closed = False
+    while k < len(doc) and k - comma <= 30:
+        t = doc[k]
+        if t.text == "," or t.lower_ in ("y", "e"):
+            closing = t.lower_ in ("y", "e")
+            k += 1
+            if k < len(doc) and doc[k].lower_ in _ARTICLES:
+                k += 1
+            elif not closing:
+                return False  # each item after a comma has its article
+            if k >= len(doc) or not _is_cap(doc[k]) or _head(doc[k]) is not None or acronym(k):
+                return False
+            closed = closed or closing
+            while k < len(doc) and (_is_cap(doc[k]) or doc[k].lower_ in _NAME_COMPLEMENT):
+                k += 1
+            if closed:
+                return True
+            continue
+        return closed
+    return False
+
+
 class MeetingFinder:
     """Finds named meetings and gives each its series, status, date and place."""
 
@@ -338,6 +404,7 @@ class MeetingFinder:
         found = self._find(doc, places, dates)
         self._series(doc, found)
         self._attach(doc, found, places, dates)
+        self._edition_date(doc, found)
         self._frame(doc, found)
         found = [f for f in found if not f.descriptive or f.named]
         self._named_year(doc, found)
@@ -386,6 +453,7 @@ class MeetingFinder:
         ordinal = extra = None
         start = i
         ordinal_text = None
+        ordinal_at: tuple[int, int] | None = None
         if m:
             values = [ordinals.parse(g) for g in m.groups() if g]
             if all(v is not None for v in values) and values:
@@ -395,6 +463,8 @@ class MeetingFinder:
                 if span is not None:
                     start = span.start
                 ordinal_text = _tidy(m.group(0))
+                printed = m.group(0).rstrip()
+                ordinal_at = (m.start(), m.start() + len(printed))
         j = i + 1
         if key == "debate":
             if j >= len(doc) or doc[j].text != "General":
@@ -496,6 +566,9 @@ class MeetingFinder:
             ):
                 j += 1
                 continue
+            if t.text == "," and previous_kind == "cap" and _enumeration_goes_on(doc, j, i):
+                j += 1  # "contra el Racismo, la Discriminación Racial, la Xenofobia y las Formas …"
+                continue
             more = j + 2 < len(doc) and (_is_cap(doc[j + 2]) or doc[j + 2].text in DASHES)
             if (
                 low == "en"
@@ -555,12 +628,27 @@ class MeetingFinder:
             named = False
         else:
             named = bool(complement) and (head_cap or definite)
+        head = i
+        if key in ENGLISH_HEADS and ordinal is None and token.text[0].isupper():
+            k = i
+            while (
+                k > 0
+                and _is_cap(doc[k - 1])
+                and (doc[k - 1].text.isupper() or doc[k - 1].pos_ in ("PROPN", "X"))
+                and not is_inside(doc[k - 1])
+                and _head(doc[k - 1]) is None
+            ):
+                k -= 1
+            if k < i:
+                start = head = k
+                named = True
         mechanism = False
         if key == "foro" and ordinal is None:
             words = {fold(t.text) for t in doc[i + 1 : end]}
             lead = doc.text[max(0, doc[start].idx - 40) : doc[start].idx]
             mechanism = words <= _PARTNERS or bool(_MECHANISM.search(lead))
-        f = _Found(start, end, i, HEADS[key], ordinal, ordinal_text, named, mechanism)
+        f = _Found(start, end, head, HEADS[key], ordinal, ordinal_text, named, mechanism)
+        f.ordinal_at = ordinal_at
         if extra is not None:
             f.extra = [extra]
         if (
@@ -575,6 +663,14 @@ class MeetingFinder:
             described = _described_end(doc, i, is_inside)
             if described > i + 1:
                 f.end, f.descriptive, f.mechanism = max(end, described), True, False
+            elif (
+                end == i + 1
+                and determiner in ("el", "la")
+                and _HELD_THERE.match(doc.text, token.idx + len(token.text))
+            ):
+                # "el foro que se celebrará en México en marzo de 2020": kept when placed.
+                f.descriptive = f.venue_only = True
+                f.mechanism = False
         return f
 
     # -- series ------------------------------------------------------------------------------
@@ -585,8 +681,14 @@ class MeetingFinder:
             inner = re.search(r"\s(?:de\s+la\s+|del\s+)?(\d{1,3}\s?[ºª°])\s", name)
             if f.ordinal is None and inner and f.named:
                 f.ordinal = ordinals.parse(inner.group(1))
+                at = doc[f.head].idx + inner.start(1)
+                f.ordinal_at = (at, at + len(inner.group(1)))
                 name = name.replace(inner.group(1) + " ", "")
+            facts = read_series()
             if f.ordinal is None:
+                # An unnumbered meeting has a series only where a fact names it as one ("Foro
+                # Ministerial CELAC-China" is the China-CELAC Forum's Ministerial Meeting).
+                f.series = facts.canonical(normalise_series(name)) if f.named else None
                 continue
             series = normalise_series(name)
             bare = fold(series) in (fold(f.kind), fold(f.kind.split(" ")[0]))
@@ -596,6 +698,31 @@ class MeetingFinder:
                 (self._inherit(doc, found[:n], f) or normalise_series(name, drop_celac=False))
                 if bare
                 else series
+            )
+            f.series = facts.canonical(f.series) or f.series
+
+    @staticmethod
+    def _edition_date(doc: Doc, found: list[_Found]) -> None:
+        """A numbered edition of a series whose calendar is a fact (``series.toml``) and that the
+        text does not date is dated by it: the 69º período de sesiones de la Asamblea General
+        opens in September 2014. The date's offsets are the ordinal's, which gives it."""
+        facts = read_series()
+        for f in found:
+            if f.date is not None or f.ordinal is None or not f.series or f.ordinal_at is None:
+                continue
+            month = facts.edition_month(f.series, f.ordinal)
+            if month is None:
+                continue
+            begins, ends = month
+            start, end = f.ordinal_at
+            f.date = DateMention(
+                start,
+                end,
+                doc.text[start:end],
+                begins,
+                ends,
+                f"{begins.year}-{begins.month:02d}",
+                "month",
             )
 
     def _inherit(self, doc: Doc, earlier: list[_Found], f: _Found) -> str | None:
@@ -701,7 +828,12 @@ class MeetingFinder:
                 gap = text[end : span(later[0])[0]]
                 if _IN_FRAME.fullmatch(gap):
                     frame = later[0]
-                    generic = fold(normalise_series(doc[f.head : f.end].text)) == fold(f.kind)
+                    own = normalise_series(doc[f.head : f.end].text)
+                    # A meeting set in a series' edition may be an edition of another series
+                    # that meets there ("Reunión de la CELAC en ocasión del Debate General").
+                    if frame.series and f.ordinal is None:
+                        f.series = read_series().canonical(own, frame.series) or f.series
+                    generic = fold(own) == fold(f.kind)
                     if f.named and generic:  # "Reunión de la CELAC en ocasión del Debate …"
                         f.end = frame.end
             if frame is None:
@@ -711,7 +843,7 @@ class MeetingFinder:
             f.date = f.date or frame.date
             f.named = True
         for f in meetings:
-            if f.descriptive and (f.place is not None or f.date is not None):
+            if f.descriptive and (f.place is not None or (f.date is not None and not f.venue_only)):
                 f.named = True
 
     @staticmethod
@@ -765,6 +897,10 @@ class MeetingFinder:
                 status = previous.status
             elif reference is not None and f.date is not None and f.date.ends < reference:
                 status = "refersTo"
+            if status == "refersTo" and reference and f.date and f.date.begins > reference:
+                # A meeting that begins after the plan cannot have been held: the cue ("en el
+                # marco del 69º período de sesiones") sets it, it does not report it.
+                status = None
             f.status = status or "convenes"
             previous = f
 

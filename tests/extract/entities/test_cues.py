@@ -11,6 +11,7 @@ import re
 import tomllib
 from itertools import takewhile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +19,7 @@ from extract.entities import meetings
 from extract.entities.meetings import Cue
 from extract.entities.places import fold
 from extract.entities.register import REGISTER
+from extract.entities.series import SERIES, key, read_series
 
 ROOT = Path(__file__).resolve().parents[3]
 CORPUS = ROOT / "corpus"
@@ -70,8 +72,17 @@ def register_entries() -> list[tuple[dict[str, object], bool]]:
 
 
 ENTRIES = register_entries()
-ALIASES = [(e["key"], alias, c) for e, c in ENTRIES for alias in e["aliases"]]  # type: ignore[union-attr]
+ALIASES = [(e["key"], alias, c) for e, c in ENTRIES for alias in e["aliases"]]  # type: ignore[attr-defined]
+
+
+def held_there_places(cue: Cue) -> int:
+    """Places where the cue follows a bare head with its definite article ("el foro que …")."""
+    pattern = re.compile(rf"\b(?:el|la)\s+(?:{HEADS})\s+(?:{fold(cue.pattern)})", re.I)
+    return sum(len(pattern.findall(t)) for t in FOLDED)
+
+
 CUES = [
+    ("after a bare head", meetings.HELD_THERE_CUE, held_there_places(meetings.HELD_THERE_CUE)),
     *(("before", c, before_places(c)) for c in meetings.PAST_BEFORE_CUES),
     *(("after, past", c, after_places(c)) for c in meetings.PAST_AFTER_CUES),
     *(("after, future", c, after_places(c)) for c in meetings.FUTURE_AFTER_CUES),
@@ -108,3 +119,124 @@ def test_cues_cue_matching_one_place_says_why(where: str, cue: Cue, places: int)
 def test_cues_count_places_of_a_snippet() -> None:
     assert before_places(Cue(r"emanad\w*\s+de")) >= 1
     assert alias_places("Grupo de Trabajo destinado a elaborar las mejores formas") == 1
+
+
+# -- series.toml: each acronym, pair of parties, series alias and calendar, by its corpus places --
+
+SERIES_FACTS = read_series()
+SPELT = [
+    re.sub(r"\s+de\s+la\s+celac\b", "", fold(SERIES_FACTS.spell(t)).replace(" - ", "-"))
+    for t in TEXTS
+]
+FRAME = r"[^.;]{0,40}?\ben\s+(?:el\s+marco|ocasion)\s+del?\b[^.;]{0,20}?"
+
+
+def series_places(what: str, entry: dict[str, Any]) -> int:
+    """Places of the corpus where a series.toml entry applies, read as meetings.py reads it
+    (acronyms spelt out, parties in the forum's order, "de la CELAC" dropped)."""
+    if what == "acronym":
+        pattern = rf"\b{re.escape(entry['short'])}\b"
+        return sum(len(re.findall(pattern, t)) for t in TEXTS)
+    if what == "bilateral":
+        a, b = (re.escape(p) for p in entry["parties"])
+        pattern = rf"\b(?:{a}\s*[-–—]\s*{b}|{b}\s*[-–—]\s*{a})\b"
+        return sum(len(re.findall(pattern, t)) for t in TEXTS)
+    if what == "calendar":
+        heads = "|".join(re.escape(" ".join(key(s).split()[:2])) for s in entry["series"])
+        pattern = rf"\d{{1,3}}\s?[º°ª]\s+(?:{heads})|(?:{heads})[^.;]{{0,12}}\d{{1,3}}\s?[º°ª]"
+        return sum(len(re.findall(pattern, t)) for t in FOLDED)
+    names = [key(a) for a in entry["aliases"]]
+    count = 0
+    for name in names:
+        pattern = rf"\b{re.escape(name)}\b"
+        if entry.get("framed_by"):
+            heads = "|".join(re.escape(" ".join(key(s).split()[:2])) for s in entry["framed_by"])
+            pattern += rf"{FRAME}\d{{0,3}}\s?[º°ª]?\s*(?:{heads})"
+        count += sum(len(re.findall(pattern, t)) for t in SPELT)
+    return count
+
+
+SERIES_ROWS = [
+    (what, entry, series_places(what, entry))
+    for what in ("acronym", "bilateral", "series", "calendar")
+    for entry in tomllib.loads(SERIES.read_text("utf-8")).get(what, [])
+]
+
+
+def test_cues_series_table_of_places(capsys: pytest.CaptureFixture[str]) -> None:
+    with capsys.disabled():
+        print("\nplaces  series.toml entry")  # noqa: T201
+        for what, entry, n in SERIES_ROWS:
+            name = (
+                entry.get("name") or entry.get("short") or entry.get("parties") or entry["series"]
+            )
+            print(f"{n:>6}  {what}: {name}")  # noqa: T201
+    assert SERIES_ROWS
+
+
+@pytest.mark.parametrize(
+    ("what", "entry", "places"),
+    SERIES_ROWS,
+    ids=[f"{w}-{n}" for n, (w, _, _) in enumerate(SERIES_ROWS)],
+)
+def test_cues_series_entry_matching_one_place_says_why(
+    what: str, entry: dict[str, Any], places: int
+) -> None:
+    # Every entry states its fact and source (series.py refuses one without); one matching one
+    # place of the corpus must also say in its comment which general fact it records.
+    if places == 1:
+        assert entry["fact"].strip() and entry["source"].strip()
+        assert what in SERIES_COMMENTED, f"series.toml {what} entry matches one place, no comment"
+
+
+def _commented_tables() -> set[str]:
+    """The series.toml tables whose entries have a comment block above them."""
+    lines = SERIES.read_text("utf-8").splitlines()
+    return {
+        m.group(1)
+        for n, line in enumerate(lines)
+        if (m := re.match(r"\[\[(\w+)\]\]", line)) and n and lines[n - 1].startswith("#")
+    }
+
+
+SERIES_COMMENTED = _commented_tables()
+
+
+def test_cues_series_places_of_a_snippet() -> None:
+    assert series_places("acronym", {"short": "AGONU"}) >= 1
+    assert series_places("bilateral", {"parties": ["China", "CELAC"]}) >= 2
+
+
+# A meeting's subject as an enumeration that a comma continues (meetings._enumeration_goes_on).
+ENUMERATION = re.compile(
+    rf"\b(?i:{HEADS})\b[^.;:,]{{0,80}}?\b(?:de|del|sobre|contra|para|entre)\s+(?:el|la|los|las)\s+"
+    r"[A-Z][^.;:,]{0,40},\s+(?:el|la|los|las)\s+[A-Z][^.;:]{0,80}?\s(?:y|e)\s+(?:(?:el|la|los|las)\s+)?[A-Z]"
+)
+
+
+def test_cues_enumeration_rule_matches_more_than_one_place(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    places = sum(len(ENUMERATION.findall(fold_case(t))) for t in TEXTS)
+    with capsys.disabled():
+        print(f"\n{places:>6}  rule: a meeting's subject as an enumeration after a comma")  # noqa: T201
+    assert places >= 2, places
+
+
+def fold_case(text: str) -> str:
+    """Accents off, case kept: the rule reads capitals."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
+
+
+def test_cues_english_heads_places(capsys: pytest.CaptureFixture[str]) -> None:
+    # One place in the corpus ("STS Forum"): meetings.ENGLISH_HEADS carries the comment saying
+    # which general fact it records (an English event name keeps its English word order).
+    heads = "|".join(h.capitalize() for h in meetings.ENGLISH_HEADS)
+    places = sum(len(re.findall(rf"\b[A-Z]\w*\s+(?:{heads})\b", t)) for t in TEXTS)
+    with capsys.disabled():
+        print(f"\n{places:>6}  rule: an English head after its modifiers ({heads})")  # noqa: T201
+    assert places >= 1
+    source = (ROOT / "extract" / "entities" / "meetings.py").read_text("utf-8")
+    assert re.search(r"#[^\n]*English[^\n]*\n(?:#[^\n]*\n)*ENGLISH_HEADS", source)

@@ -185,7 +185,8 @@ def test_mechanism_forum_is_not_a_meeting(nlp: Language) -> None:
         "Avanzar en el establecimiento del Foro CELAC-China y realizar la I reunión durante el 2014.",
     )
     assert [(m.name, m.ordinal, m.series, when(m)) for m in found] == [
-        ("I reunión", 1, "Reunión del Foro China-CELAC", "2014")
+        # series.toml: the China-CELAC Forum's numbered meetings are its Ministerial Meetings
+        ("I reunión", 1, "Reunión Ministerial del Foro China-CELAC", "2014")
     ]
 
 
@@ -308,3 +309,64 @@ def test_meetings_whose_frame_is_not_named_frames_nothing(nlp: Language) -> None
         "- un taller sobre formación dual; - un seminario sobre certificación."
     )
     assert meetings(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Participar en la Conferencia Mundial contra el Racismo, la Discriminación Racial, la "
+         "Xenofobia y las Formas Conexas de Intolerancia, y apoyar su preparación.",
+         "Conferencia Mundial contra el Racismo, la Discriminación Racial, la Xenofobia y las "
+         "Formas Conexas de Intolerancia"),
+        ("Celebrar la Conferencia sobre la Energía, el Agua y el Saneamiento en Lima en 2015.",
+         "Conferencia sobre la Energía, el Agua y el Saneamiento"),
+        # the comma lists actors or other meetings, or the subject has no article: the name ends
+        ("Invitar a la Reunión de Ministros de Cultura, la CEPAL y el SELA.", "Reunión de Ministros de Cultura"),
+        ("Invitar a la Reunión sobre la Cultura, la Secretaría Permanente del SELA y la UNESCO.",
+         "Reunión sobre la Cultura"),
+        ("Apoyar el Foro de Medios China - ALC, la Cumbre Empresarial China - LAC y el Foro Legal.",
+         "Foro de Medios China - ALC"),
+    ],
+)  # fmt: skip
+def test_meeting_subject_goes_on_after_a_comma_in_an_enumeration(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert meetings(nlp, text, "2014-01-01")[0].name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Participar en el foro que se celebrará en México en marzo de 2020.",
+         [("foro", "México", "2020-03", "convenes")]),
+        ("Preparar el taller que se realizará en Lima.", [("taller", "Lima", None, "convenes")]),
+        # no venue: a time reference, not an event the text places
+        ("Preparar la reunión que se realizará en el 2014.", []),
+        ("Preparar la reunión que tendrá lugar en el 2014.", []),
+        # an indefinite article: not one event
+        ("Organizar un foro que se celebrará en México.", []),
+    ],
+)  # fmt: skip
+def test_bare_head_held_at_a_venue_is_one_meeting(
+    nlp: Language, text: str, found: list[tuple[str, str, str | None, str]]
+) -> None:
+    got = meetings(nlp, text, "2020-01-08")
+    assert [
+        (m.name, m.place.text if m.place else None, m.date.edtf if m.date else None, m.status)
+        for m in got
+    ] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Participar en el STS Forum y en el Primer Encuentro CELAC de la innovación.", "STS Forum"),
+        ("Apoyar la participación de la región en el World Economic Forum de 2021.", "World Economic Forum"),
+        ("Preparar la Our Ocean Conference en Panamá.", "Our Ocean Conference"),
+    ],
+)  # fmt: skip
+def test_english_name_keeps_its_modifiers_before_the_head(
+    nlp: Language, text: str, name: str
+) -> None:
+    found = meetings(nlp, text, "2020-01-08")
+    assert found[0].name == found[0].label == name
