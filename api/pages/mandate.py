@@ -10,6 +10,7 @@ from api.pages.became import BODY, MEETING, traces
 from api.pages.display import calm, shorten
 from api.pages.explain import Explained, explain
 from api.pages.links import compare_url, local
+from api.pages.messages import CONTINUATIONS, TIERS
 from api.pages.page import Page, lines
 from api.pages.passage import passages, source_texts
 from api.pages.tiers import CANDIDATE, CONTINUED, NOT_FOUND, PROBABLY
@@ -63,8 +64,8 @@ def context(page: Page) -> dict[str, Any]:
     while area:
         crumbs.insert(0, (calm(page.label(area)), local(area)))
         area = cat.areas[area].parent
-    kinds = {k: page.t(f"continuation.{k}") for k in KINDS}
-    tier_names = {k: page.t(f"tier.{k}") for k in ("asserted", "probable", "candidate")}
+    kinds = {k: page.t(CONTINUATIONS[k]) for k in KINDS}
+    tier_names = {k: page.t(TIERS[k]) for k in ("asserted", "probable", "candidate")}
     found = lineage.links(page.store, cat, iri)
     tiers = tier_lineage(page.store)
 

@@ -10,6 +10,7 @@ from api.pages.columns import HEADER, WIDTH, Column, columns
 from api.pages.display import calm, shorten
 from api.pages.links import local
 from api.pages.mandate import MandateRef, mandate_ref
+from api.pages.messages import CONTINUATIONS, TIERS
 from api.pages.page import Page
 from api.pages.tiers import ASSERTED, lineage
 
@@ -101,7 +102,7 @@ def picture(page: Page, by_plan: dict[str, list[str]]) -> ThemePicture:
             Line(
                 f"M{x1:.1f},{a.y:.1f} C{x1 + bend:.1f},{a.y:.1f} {x2 - bend:.1f},{b.y:.1f} {x2:.1f},{b.y:.1f}",
                 tier == ASSERTED,
-                f"{page.t('continuation.' + kind)} · {score:.2f} · {page.t('tier.' + tier)}",
+                f"{page.t(CONTINUATIONS[kind])} · {score:.2f} · {page.t(TIERS[tier])}",
             )
         )
     lines.sort(key=lambda line: line.asserted)
