@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.pages.messages import CONTINUATIONS, MEASURED, N_, REVIEWED, TIERS, Translator
+from api.pages.messages import CONTINUATIONS, MEASURED, REVIEWED, TIERS, Translator
 from api.pages.tiers import CANDIDATE, TierLink, TierQuality
 
 KINDS = ("reiterates", "reformulates", "followsUp", "extends")
@@ -42,7 +42,7 @@ def explain(k: TierLink, t: Translator, quality: dict[str, TierQuality]) -> Expl
     review = None
     if k.review is not None:
         review = t(
-            REVIEWED.get(k.review.verdict, N_("reviewed by %(who)s (%(date)s)")),
+            REVIEWED.get(k.review.verdict, REVIEWED["other"]),
             who=k.review.reviewer,
             date=k.review.date or "",
         )

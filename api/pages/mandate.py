@@ -30,6 +30,8 @@ class MandateRef:
     year: str
     title: str  # area · number
     text: str
+    title_lang: str = ""  # the languages of title and text ("" where unknown)
+    text_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,8 @@ def mandate_ref(page: Page, iri: str, width: int = 220) -> MandateRef:
         str(plan.year or ""),
         f"{area} · {m.number or m.position}",
         shorten(m.text, width),
+        page.cat.label_lang(m.area, page.lang),
+        m.text_lang,
     )
 
 
@@ -59,10 +63,10 @@ def context(page: Page) -> dict[str, Any]:
     cat, iri = page.cat, page.iri
     m = cat.mandates[iri]
     plan = cat.plan(m.plan)
-    crumbs: list[tuple[str, str]] = []
+    crumbs: list[tuple[str, str, str]] = []  # label, path, its language
     area: str | None = m.area
     while area:
-        crumbs.insert(0, (calm(page.label(area)), local(area)))
+        crumbs.insert(0, (calm(page.label(area)), local(area), cat.label_lang(area, page.lang)))
         area = cat.areas[area].parent
     kinds = {k: page.t(CONTINUATIONS[k]) for k in KINDS}
     tier_names = {k: page.t(TIERS[k]) for k in ("asserted", "probable", "candidate")}

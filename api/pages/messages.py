@@ -56,6 +56,7 @@ MEASURED = {
 REVIEWED = {
     "confirmed": N_("confirmed by %(who)s (%(date)s)"),
     "rejected": N_("rejected by %(who)s (%(date)s)"),
+    "other": N_("reviewed by %(who)s (%(date)s)"),
 }
 KINDS = {
     "mandate": N_("Mandate"),
@@ -74,6 +75,7 @@ FILTERS = {"plan": N_("Plan"), "type": N_("Type"), "theme": N_("Theme")}
 MEETING_ROLES = {
     "called": N_("Mandates that call it"),
     "referred": N_("Mandates that refer to it"),
+    "adopted": N_("Plans adopted at it"),
 }
 BECAME = {
     "continued": N_("Continued in a later plan"),
@@ -81,7 +83,7 @@ BECAME = {
     "meeting": N_("The meeting it called is later referred to as held"),
     "body": N_("A working group it first names is entrusted again"),
 }
-# For the templates: ``gettext(words.tier[link.tier])``.
+# For the templates: ``gettext(ui_words.tier[link.tier])``.
 WORDS = {
     "tier": TIERS,
     "continuation": CONTINUATIONS,

@@ -53,6 +53,8 @@ def ref(cat: Catalog, iri: str, lang: str, width: int = 180) -> MandateRef:
         str(plan.year or ""),
         f"{calm(cat.label(m.area, lang))} · {m.number or m.position}",
         shorten(m.text, width),
+        cat.label_lang(m.area, lang),
+        m.text_lang,
     )
 
 

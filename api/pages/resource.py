@@ -89,6 +89,7 @@ def resource_page(request: Request, store: Store, iri: str) -> HTMLResponse:
         "href": local(iri),
         "kind": kind or "resource",
         "label": resource_label(cat, iri, lang),
+        "label_lang": cat.label_lang(iri, lang),
         "types": page.values("rdf:type"),
         "properties": properties,
         "incoming": links_in,

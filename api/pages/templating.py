@@ -2,7 +2,7 @@
 
 Every template gets ``ui`` (the reader's language, the language switch) from a context processor,
 the pages' words in that language through Jinja2's i18n extension (``gettext('Search')``,
-``ngettext('%(num)s mandate', '%(num)s mandates', n)``; see api/pages/messages.py), ``words`` (the
+``ngettext('%(num)s mandate', '%(num)s mandates', n)``; see api/pages/messages.py), ``ui_words`` (the
 words picked by a value of the data), and the filters ``calm`` (a heading printed in capitals, in
 sentence case) and ``local`` (the local path of one of the graph's IRIs).
 """
@@ -52,4 +52,4 @@ templates.env.filters["calm"] = calm
 templates.env.filters["local"] = local
 templates.env.filters["shorten"] = shorten
 templates.env.globals["curie"] = curie
-templates.env.globals["words"] = WORDS
+templates.env.globals["ui_words"] = WORDS

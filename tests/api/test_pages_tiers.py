@@ -71,7 +71,9 @@ def test_pages_tiers_fall_back_to_a_graph_made_before_tiers(older: OxigraphStore
     # Untagged evidence is English; a Spanish page says so rather than pass it off as Spanish.
     assert found.links[0].evidence_in("es") == (("shared names: Iniciativa",), "en")
     x = explain(found.links[0], Translator("es"), found.quality)
-    assert x.number == "0.81" and x.number_label == "puntuación del trazador (no es una probabilidad)"
+    assert (
+        x.number == "0.81" and x.number_label == "puntuación del trazador (no es una probabilidad)"
+    )
     assert x.meaning == "Este grafo no dice cuán precisa es este nivel."
 
 
