@@ -436,7 +436,8 @@ def test_pages_resource_label_falls_back_to_spanish(
     assert '<html lang="en">' in body
     from api.pages.display import calm
 
-    assert html.escape(calm(only_es["l"]), quote=False) in body
+    # Shown in Spanish, and marked as Spanish on the English page.
+    assert f'<span lang="es">{html.escape(calm(only_es["l"]), quote=False)}</span></h1>' in body
     both = rows(
         store,
         """SELECT ?p ?es ?en WHERE { ?p a celac:Plan ; rdfs:label ?es , ?en
@@ -444,8 +445,8 @@ def test_pages_resource_label_falls_back_to_spanish(
     )[0]
     english = page(pages, both["p"], lang="en").text
     spanish = page(pages, both["p"], lang="es").text
-    assert f"<h1>{html.escape(both['en'], quote=False)}</h1>" in english
-    assert f"<h1>{html.escape(both['es'], quote=False)}</h1>" in spanish
+    assert f"<h1><span>{html.escape(both['en'], quote=False)}</span></h1>" in english
+    assert f"<h1><span>{html.escape(both['es'], quote=False)}</span></h1>" in spanish
 
 
 def test_pages_resource_escapes_hostile_text(
