@@ -192,7 +192,6 @@ def compare_page(request: Request, store: Store, later: str, earlier: str) -> HT
         request,
         "compare.html",
         {
-            "t": t,
             "later": side(later),
             "earlier": side(earlier),
             "x": explained,

@@ -217,7 +217,6 @@ def flow_page(request: Request, store: Store) -> HTMLResponse:
         request,
         "flow.html",
         {
-            "t": t,
             "picture": picture,
             "table": table(picture),
             "plan_ids": ids,

@@ -125,7 +125,6 @@ def pair_response(
         request,
         "pair.html",
         {
-            "t": t,
             "p": p,
             "later_label": cat.label(p.later.iri, lang),
             "earlier_label": cat.label(p.earlier.iri, lang),
@@ -179,7 +178,6 @@ def plans_page(request: Request, store: Store) -> HTMLResponse:
         request,
         "plans.html",
         {
-            "t": Translator(lang),
             "pairs": cells(cat, lineage(store)),
             "labels": {p.id: cat.label(p.iri, lang) for p in cat.plans},
         },

@@ -95,7 +95,6 @@ def resource_page(request: Request, store: Store, iri: str) -> HTMLResponse:
         "incoming": links_in,
         "described": described(store, cat, iri, lang),
         "formats": [(fmt, format_url(iri, fmt)) for fmt in DATA_FORMATS],
-        "t": page.t,
         "anchors": set(),  # the fragments the view's own sections use as ids
     }
     context.update(view(page))

@@ -53,7 +53,7 @@ def search_page(request: Request, store: Store, page_size: int) -> HTMLResponse:
         return render(
             request,
             "search.html",
-            {"t": t, "q": q, "chosen": chosen, "results": None, "error": e.said(t)},
+            {"q": q, "chosen": chosen, "results": None, "error": e.said(t)},
             400,
         )
 
@@ -69,7 +69,6 @@ def search_page(request: Request, store: Store, page_size: int) -> HTMLResponse:
         request,
         "search.html",
         {
-            "t": t,
             "q": q,
             "chosen": chosen,
             "results": results,
