@@ -312,8 +312,8 @@ def test_pages_resource_plan_areas_carry_over_starts_drops(
         else:
             c, p, n = states("?m {p} ?e")
             assert (
-                f"Of its {len(mandates)} mandates: {c} continue a mandate of an earlier plan, "
-                f"{p} probably continue one, and for {n} the tracer found no antecedent."
+                f"Mandates: {len(mandates)}. Continuing a mandate of an earlier plan: {c}; "
+                f"probably continuing one: {p}; no antecedent found: {n}."
             ) in words
             for earlier in plans[:i]:
                 carried = rows(
@@ -324,16 +324,16 @@ def test_pages_resource_plan_areas_carry_over_starts_drops(
                 )[0]
                 if carried["later"] != "0":
                     assert (
-                        f"{carried['later']} mandates continue {carried['earlier']} mandates of {earlier['id']}"
-                        in words
+                        f"From {earlier['id']} — mandates that continue one: {carried['later']}; "
+                        f"mandates continued: {carried['earlier']};" in words
                     )
         if i == len(plans) - 1:
             assert "It is the latest plan" in words
         else:
             c, p, n = states("?l {p} ?m")
             assert (
-                f"Of its {len(mandates)} mandates: {c} continued in a later plan, {p} probably "
-                f"continued, and for {n} the tracer found no successor."
+                f"Mandates: {len(mandates)}. Continued in a later plan: {c}; probably continued: "
+                f"{p}; no successor found: {n}."
             ) in words
         # Every other plan's pair view is linked.
         for other in plans:
