@@ -27,6 +27,7 @@ class Dot:
     y: float
     carried: bool  # continues an earlier plan (asserted)
     tooltip: str
+    lang: str = ""  # the tooltip's language (the mandate's text), where known
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,7 @@ def picture(page: Page, by_plan: dict[str, list[str]]) -> ThemePicture:
                 m in cat.antecedents,
                 f"{col.id} · {calm(page.label(info.area))} · {info.number or info.position}: "
                 f"{shorten(info.text, 240)}",
+                info.text_lang,
             )
     lines = []
     for later, earlier, kind, score, tier in _links(page):

@@ -142,6 +142,26 @@ def test_pages_bilingual_theme_keys_are_not_words(
         assert not shown, (url, shown)
 
 
+def test_pages_bilingual_quoted_text_marked_with_its_language(
+    walk: tuple[TestClient, list[str]], store: OxigraphStore
+) -> None:
+    """On an English page, a mandate's text (the plans' own words, in Spanish) is quoted marked
+    lang="es"; on a Spanish page it needs no mark."""
+    client, urls = walk
+    langs = {getattr(m, "text_lang", "") for m in read_catalog(store).mandates.values()}
+    assert langs == {"es"}, langs
+    marked = 0
+    for url in urls:
+        sep = "&" if "?" in url else "?"
+        english = client.get(f"{url}{sep}lang=en", headers=HTML).text
+        spans = re.findall(r'<span class="ref-text"([^>]*)>', english)
+        assert all(attrs == ' lang="es"' for attrs in spans), (url, set(spans))
+        marked += len(spans)
+        spanish = client.get(f"{url}{sep}lang=es", headers=HTML).text
+        assert 'class="ref-text" lang=' not in spanish, url
+    assert marked
+
+
 def test_pages_bilingual_walk_checks_something(walk: tuple[TestClient, list[str]]) -> None:
     """The walk would see a leak: an English page's own words are found on it when read as
     Spanish, and the words marked lang="es" are left out."""
