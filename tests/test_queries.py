@@ -1,5 +1,5 @@
 """The canned queries of queries/: each has a title in English (its first comment line) and one in
-Spanish (api/pages/messages.py), runs on the real build, and the ones about lineage say only
+Spanish (api/locale/es/LC_MESSAGES/queries.po), runs on the real build, and the ones about lineage say only
 what the store holds."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import pytest
 from pyoxigraph import QuerySolutions
 
-from api.pages.messages import QUESTIONS_ES
+from api.pages.home import examples
+from api.pages.messages import Translator
 
 if TYPE_CHECKING:
     from graph.oxigraph import OxigraphStore
@@ -30,7 +31,10 @@ def run(store: OxigraphStore, name: str) -> list[dict[str, str]]:
 def test_queries_titled_in_both_languages(name: str) -> None:
     first = (QUERIES / f"{name}.rq").read_text(encoding="utf-8").splitlines()[0]
     assert first.startswith("# ") and len(first) > 8
-    assert QUESTIONS_ES.get(name, "").startswith("¿"), f"{name}.rq has no Spanish title"
+    example = next(e for e in examples() if e.name == name)
+    es = Translator("es")
+    assert es(example.title).startswith("¿"), f"{name}.rq has no Spanish title in queries.po"
+    assert es(example.description) != example.description, f"{name}.rq: no Spanish description"
 
 
 @pytest.mark.parametrize("name", NAMES)

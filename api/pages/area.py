@@ -28,10 +28,12 @@ def context(page: Page) -> dict[str, Any]:
     cat, iri = page.cat, page.iri
     area = cat.areas[iri]
     plan = cat.plan(area.plan)
-    crumbs: list[tuple[str, str]] = []
+    crumbs: list[tuple[str, str, str]] = []  # label, path, its language
     parent = area.parent
     while parent:
-        crumbs.insert(0, (calm(page.label(parent)), local(parent)))
+        crumbs.insert(
+            0, (calm(page.label(parent)), local(parent), cat.label_lang(parent, page.lang))
+        )
         parent = cat.areas[parent].parent
     per_plan: dict[tuple[str, str], int] = Counter(
         (m.plan, t) for m in cat.mandates.values() for t in m.themes

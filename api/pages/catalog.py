@@ -69,6 +69,7 @@ class Mandate:
     text: str
     alternatives: tuple[str, ...]
     themes: tuple[str, ...]
+    text_lang: str = ""  # the language tag of ``text``
 
 
 @dataclass(eq=False)  # compared and hashed by identity: caches are keyed by it
@@ -95,6 +96,15 @@ class Catalog:
         if mandate is not None:
             return mandate.text
         return curie(iri)
+
+    def label_lang(self, iri: str, lang: str) -> str:
+        """The language of :meth:`label`'s answer ("" where unknown), for a ``lang`` attribute
+        where it is not the page's."""
+        tag = language.pick_tag(self.labels.get(iri, {}), lang)
+        if tag is not None:
+            return tag
+        mandate = self.mandates.get(iri)
+        return mandate.text_lang if mandate is not None else ""
 
     def kind(self, iri: str) -> str | None:
         """The kind of page ``iri`` gets: "mandate", "area", "plan", "meeting", "series",
@@ -268,6 +278,7 @@ def read(store: Store) -> Catalog:
             text(row["text"]),
             tuple(alternatives.get(iri, ())),
             tuple(themes_of.get(iri, ())),
+            getattr(row["text"], "language", None) or "",
         )
 
     theme_rows = select(store, f"SELECT ?t WHERE {{ ?t skos:inScheme <{THEME_SCHEME}> }}")

@@ -155,10 +155,19 @@ def compare_page(request: Request, store: Store, later: str, earlier: str) -> HT
     t = Translator(lang)
     cat = catalog(store)
     if not (later and earlier):
-        return render(request, "error.html", {"message": t("compare.bad")}, 400)
+        return render(
+            request,
+            "error.html",
+            {
+                "message": t(
+                    "Two mandates to compare are missing: ?later= and ?earlier=, two mandate IRIs."
+                )
+            },
+            400,
+        )
     missing = [x for x in (later, earlier) if x not in cat.mandates]
     if missing:
-        message = t("compare.unknown", iris=", ".join(missing))
+        message = t("Not a mandate of the graph: %(iris)s", iris=", ".join(missing))
         return render(request, "error.html", {"message": message}, 404)
     found = lineage(store)
     link = found.pair(later, earlier)
@@ -170,7 +179,7 @@ def compare_page(request: Request, store: Store, later: str, earlier: str) -> HT
     def side(iri: str) -> Side:
         r = ref(cat, iri, lang)
         return Side(
-            t("compare.later") if iri == later else t("compare.earlier"),
+            t("Later mandate") if iri == later else t("Earlier mandate"),
             r.title,
             r.plan,
             r.year,
@@ -183,7 +192,6 @@ def compare_page(request: Request, store: Store, later: str, earlier: str) -> HT
         request,
         "compare.html",
         {
-            "t": t,
             "later": side(later),
             "earlier": side(earlier),
             "x": explained,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from api.pages.messages import Translator
+from api.pages.messages import CONTINUATIONS, MEASURED, REVIEWED, TIERS, Translator
 from api.pages.tiers import CANDIDATE, TierLink, TierQuality
 
 KINDS = ("reiterates", "reformulates", "followsUp", "extends")
@@ -28,23 +28,21 @@ class Explained:
 def explain(k: TierLink, t: Translator, quality: dict[str, TierQuality]) -> Explained:
     """``k`` in the words of ``t``'s language."""
     if k.confidence is not None:
-        number, label = f"{k.confidence:.2f}", t("tier.confidence")
+        number, label = f"{k.confidence:.2f}", t("calibrated confidence")
     else:
-        number, label = f"{k.score:.2f}", t("tier.score")
+        number, label = f"{k.score:.2f}", t("the tracer's score (not a probability)")
     q = quality.get(k.tier)
     if q is not None:
-        meaning = t(f"tier.{k.tier}.measured", precision=round(100 * q.precision))
+        meaning = t(MEASURED[k.tier], precision=round(100 * q.precision))
     elif k.tier == CANDIDATE:
-        meaning = t("tier.candidate.meaning")
+        meaning = t("Not a relation.")
     else:
-        meaning = t("tier.unmeasured")
+        meaning = t("This graph does not say how precise this tier is.")
     evidence, lang = k.evidence_in(t.lang)
     review = None
     if k.review is not None:
         review = t(
-            f"review.{k.review.verdict}"
-            if k.review.verdict in ("confirmed", "rejected")
-            else "review.other",
+            REVIEWED.get(k.review.verdict, REVIEWED["other"]),
             who=k.review.reviewer,
             date=k.review.date or "",
         )
@@ -52,13 +50,13 @@ def explain(k: TierLink, t: Translator, quality: dict[str, TierQuality]) -> Expl
             review += f" — {k.review.why}"
     return Explained(
         k,
-        t(f"tier.{k.tier}"),
-        t(f"continuation.{k.kind}") if k.kind in KINDS else k.kind,
+        t(TIERS[k.tier]),
+        t(CONTINUATIONS[k.kind]) if k.kind in CONTINUATIONS else k.kind,
         number,
         label,
         meaning,
         evidence,
         lang,
         review,
-        t(f"tier.{k.method_tier}") if k.method_tier != k.tier else None,
+        t(TIERS[k.method_tier]) if k.method_tier != k.tier else None,
     )

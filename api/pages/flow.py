@@ -92,7 +92,7 @@ def flow(cat: Catalog, found: Lineage, t: Translator) -> FlowPicture:
             out.add(OTHER)
         return out
 
-    label = {k: t("flow.other") if k == OTHER else calm(cat.label(k, lang)) for k in keys}
+    label = {k: t("other themes") if k == OTHER else calm(cat.label(k, lang)) for k in keys}
     cols = columns(cat, lang)
     count: dict[tuple[int, str], int] = defaultdict(int)
     for m in cat.mandates.values():
@@ -116,7 +116,13 @@ def flow(cat: Catalog, found: Lineage, t: Translator) -> FlowPicture:
                 y,
                 h,
                 n,
-                t("flow.node", theme=label[g], plan=col.id, n=n),
+                t.ngettext(
+                    "%(theme)s in %(plan)s: %(num)s mandate",
+                    "%(theme)s in %(plan)s: %(num)s mandates",
+                    n,
+                    theme=label[g],
+                    plan=col.id,
+                ),
                 "" if g == OTHER else g,
             )
             y += h + GAP
@@ -156,10 +162,11 @@ def flow(cat: Catalog, found: Lineage, t: Translator) -> FlowPicture:
                 path,
                 e,
                 n,
-                t(
-                    "flow.band",
+                t.ngettext(
+                    "%(theme)s: %(num)s mandate of %(from_plan)s continued by %(later)s of %(to_plan)s",
+                    "%(theme)s: %(num)s mandates of %(from_plan)s continued by %(later)s of %(to_plan)s",
+                    e,
                     theme=label[g],
-                    earlier=e,
                     from_plan=cols[i].id,
                     later=n,
                     to_plan=cols[i + 1].id,
@@ -210,7 +217,6 @@ def flow_page(request: Request, store: Store) -> HTMLResponse:
         request,
         "flow.html",
         {
-            "t": t,
             "picture": picture,
             "table": table(picture),
             "plan_ids": ids,

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from api.pages import language
 from api.pages.catalog import Catalog, catalog
 from api.pages.links import local, sparql_url
-from api.pages.messages import QUESTIONS_ES, Translator
+from api.pages.messages import Translator
 from api.pages.page import render
 from graph.store import Store
 
@@ -110,13 +110,20 @@ def timeline(cat: Catalog, lang: str) -> tuple[list[PlanCard], list[Tick]]:
     return cards, ticks
 
 
+def said(t: Translator, text: str) -> tuple[str, str]:
+    """``text`` (English, as the query file writes it) in ``t``'s language, and the language it
+    is shown in: English where the catalog has no translation of it."""
+    if not text:
+        return "", t.lang
+    shown = t(text)
+    return shown, (t.lang if shown != text or t.lang == "en" else "en")
+
+
 def context(cat: Catalog, t: Translator) -> dict[str, Any]:
     cards, ticks = timeline(cat, t.lang)
     counts = Counter(theme for m in cat.mandates.values() for theme in m.themes)
-    questions = []
-    for e in examples():
-        title = QUESTIONS_ES.get(e.name, e.title) if t.lang == "es" else e.title
-        questions.append((title, e))
+    # A canned query's title and description in the page's language (queries.po), else as written.
+    questions = [(said(t, e.title), said(t, e.description), e) for e in examples() if e.title]
     return {
         "plans": cards,
         "ticks": ticks,

@@ -78,9 +78,15 @@ def remember(request: Request, response: Response) -> Response:
     return response
 
 
-def pick(labels: Mapping[str, str], lang: str) -> str | None:
-    """The label in ``lang``, else Spanish, else English, else one without a language, else any."""
+def pick_tag(labels: Mapping[str, str], lang: str) -> str | None:
+    """The language tag of the label :func:`pick` shows ("" for none), None if there is none."""
     for tag in (lang, "es", "en", ""):
         if tag in labels:
-            return labels[tag]
-    return next(iter(labels.values()), None)
+            return tag
+    return next(iter(labels), None)
+
+
+def pick(labels: Mapping[str, str], lang: str) -> str | None:
+    """The label in ``lang``, else Spanish, else English, else one without a language, else any."""
+    tag = pick_tag(labels, lang)
+    return None if tag is None else labels[tag]

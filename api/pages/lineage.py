@@ -124,6 +124,7 @@ class Node:
     tooltip: str
     focal: bool
     plan: str
+    lang: str = ""  # the language of the mandate's text (and its area's label), where known
 
 
 @dataclass(frozen=True)
@@ -261,6 +262,7 @@ def picture(
             f"{col.id} · {area} · {number}: {info.text}",
             m == mandate,
             col.id,
+            info.text_lang,
         )
 
     edges = []

@@ -10,6 +10,7 @@ from api.pages.became import BODY, MEETING, traces
 from api.pages.display import calm, shorten
 from api.pages.explain import Explained, explain
 from api.pages.links import compare_url, local
+from api.pages.messages import CONTINUATIONS, TIERS
 from api.pages.page import Page, lines
 from api.pages.passage import passages, source_texts
 from api.pages.tiers import CANDIDATE, CONTINUED, NOT_FOUND, PROBABLY
@@ -29,6 +30,8 @@ class MandateRef:
     year: str
     title: str  # area · number
     text: str
+    title_lang: str = ""  # the languages of title and text ("" where unknown)
+    text_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ def mandate_ref(page: Page, iri: str, width: int = 220) -> MandateRef:
         str(plan.year or ""),
         f"{area} · {m.number or m.position}",
         shorten(m.text, width),
+        page.cat.label_lang(m.area, page.lang),
+        m.text_lang,
     )
 
 
@@ -58,13 +63,13 @@ def context(page: Page) -> dict[str, Any]:
     cat, iri = page.cat, page.iri
     m = cat.mandates[iri]
     plan = cat.plan(m.plan)
-    crumbs: list[tuple[str, str]] = []
+    crumbs: list[tuple[str, str, str]] = []  # label, path, its language
     area: str | None = m.area
     while area:
-        crumbs.insert(0, (calm(page.label(area)), local(area)))
+        crumbs.insert(0, (calm(page.label(area)), local(area), cat.label_lang(area, page.lang)))
         area = cat.areas[area].parent
-    kinds = {k: page.t(f"continuation.{k}") for k in KINDS}
-    tier_names = {k: page.t(f"tier.{k}") for k in ("asserted", "probable", "candidate")}
+    kinds = {k: page.t(CONTINUATIONS[k]) for k in KINDS}
+    tier_names = {k: page.t(TIERS[k]) for k in ("asserted", "probable", "candidate")}
     found = lineage.links(page.store, cat, iri)
     tiers = tier_lineage(page.store)
 

@@ -53,6 +53,7 @@ def item_ref(page: Page, iri: str) -> MandateRef:
         str(plan.year or "") if plan else "",
         calm(page.label(iri)),
         "",
+        cat.label_lang(iri, page.lang),
     )
 
 

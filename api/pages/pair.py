@@ -47,6 +47,7 @@ class Tally:
     href: str
     counts: dict[str, int]  # by state, of the earlier plan's mandates
     later_counts: dict[str, int]  # by state, of the later plan's mandates
+    lang: str = ""  # the label's language, where known
 
     @property
     def total(self) -> int:
@@ -130,7 +131,16 @@ def pair(cat: Catalog, found: Lineage, later_id: str, earlier_id: str, lang: str
                 if key in keys_of(side.mandate):
                     later_counts[side.state] += 1
             if sum(counts.values()) + sum(later_counts.values()):
-                out.append(Tally(key, calm(cat.label(key, lang)), local(key), counts, later_counts))
+                out.append(
+                    Tally(
+                        key,
+                        calm(cat.label(key, lang)),
+                        local(key),
+                        counts,
+                        later_counts,
+                        cat.label_lang(key, lang),
+                    )
+                )
         return out
 
     def top_area(m: Mandate) -> tuple[str, ...]:

@@ -53,6 +53,8 @@ def ref(cat: Catalog, iri: str, lang: str, width: int = 180) -> MandateRef:
         str(plan.year or ""),
         f"{calm(cat.label(m.area, lang))} · {m.number or m.position}",
         shorten(m.text, width),
+        cat.label_lang(m.area, lang),
+        m.text_lang,
     )
 
 
@@ -123,7 +125,6 @@ def pair_response(
         request,
         "pair.html",
         {
-            "t": t,
             "p": p,
             "later_label": cat.label(p.later.iri, lang),
             "earlier_label": cat.label(p.earlier.iri, lang),
@@ -177,7 +178,6 @@ def plans_page(request: Request, store: Store) -> HTMLResponse:
         request,
         "plans.html",
         {
-            "t": Translator(lang),
             "pairs": cells(cat, lineage(store)),
             "labels": {p.id: cat.label(p.iri, lang) for p in cat.plans},
         },

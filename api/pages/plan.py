@@ -25,6 +25,7 @@ class AreaRow:
     number: str | None
     mandates: int
     depth: int
+    title_lang: str = ""  # the language of title, where known
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ def area_rows(page: Page, areas: list[Area]) -> list[AreaRow]:
             a.number,
             cat.mandate_count(a.iri),
             len(cat.area_key(a.iri)) - 1,
+            cat.label_lang(a.iri, page.lang),
         )
         for a in areas
     ]

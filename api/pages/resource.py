@@ -89,12 +89,12 @@ def resource_page(request: Request, store: Store, iri: str) -> HTMLResponse:
         "href": local(iri),
         "kind": kind or "resource",
         "label": resource_label(cat, iri, lang),
+        "label_lang": cat.label_lang(iri, lang),
         "types": page.values("rdf:type"),
         "properties": properties,
         "incoming": links_in,
         "described": described(store, cat, iri, lang),
         "formats": [(fmt, format_url(iri, fmt)) for fmt in DATA_FORMATS],
-        "t": page.t,
         "anchors": set(),  # the fragments the view's own sections use as ids
     }
     context.update(view(page))

@@ -58,7 +58,6 @@ def review_page(request: Request, store: Store, later_id: str, earlier_id: str) 
         request,
         "review.html",
         {
-            "t": t,
             "p": p,
             "items": items,
             "pair_href": pair_url(p.later.id, p.earlier.id),

@@ -21,6 +21,7 @@ from api.cache import per_store
 from api.pages import language
 from api.pages.catalog import Catalog
 from api.pages.display import calm
+from api.pages.messages import N_, Translator
 
 MAX_QUERY = 200  # characters
 MAX_TERMS = 12
@@ -34,12 +35,20 @@ Segments = list[tuple[str, bool]]  # runs of text, each marked as a match or not
 
 
 class SearchError(ValueError):
-    """Raised for a search parameter that cannot be used: it names the parameter and why."""
+    """Raised for a search parameter that cannot be used: it names the parameter and why.
 
-    def __init__(self, parameter: str, message: str) -> None:
-        super().__init__(f"{parameter}: {message}")
+    ``reason`` is a message of the pages' catalogs, in English, with ``%(name)s`` placeholders
+    filled from ``values``; :meth:`said` gives it in a page's language."""
+
+    def __init__(self, parameter: str, reason: str, **values: object) -> None:
         self.parameter = parameter
-        self.message = message
+        self.reason = reason
+        self.values = values
+        self.message = reason % values
+        super().__init__(f"{parameter}: {self.message}")
+
+    def said(self, t: Translator) -> str:
+        return f"{self.parameter}: {t(self.reason, **self.values)}"
 
 
 def fold(s: str) -> tuple[str, list[int]]:
@@ -304,23 +313,48 @@ def search(
     """
     query = query.strip()
     if len(query) > MAX_QUERY:
-        raise SearchError("q", f"the query is {len(query)} characters long; at most {MAX_QUERY}")
+        raise SearchError(
+            "q",
+            N_("the query is %(length)s characters long; at most %(most)s"),
+            length=len(query),
+            most=MAX_QUERY,
+        )
     words = terms(query)
     if len(words) > MAX_TERMS:
-        raise SearchError("q", f"the query has {len(words)} words; at most {MAX_TERMS}")
+        raise SearchError(
+            "q",
+            N_("the query has %(count)s words; at most %(most)s"),
+            count=len(words),
+            most=MAX_TERMS,
+        )
     if page < 1:
-        raise SearchError("page", f"{page} is not a page number: pages count from 1")
+        raise SearchError(
+            "page", N_("%(page)s is not a page number: pages count from 1"), page=page
+        )
     plans = [p.id for p in cat.plans]
     if plan is not None and plan not in plans:
-        raise SearchError("plan", f"{plan!r} is not a plan: expected one of {', '.join(plans)}")
+        raise SearchError(
+            "plan",
+            N_("%(value)r is not a plan: expected one of %(expected)s"),
+            value=plan,
+            expected=", ".join(plans),
+        )
     if kind is not None and kind not in TYPES:
-        raise SearchError("type", f"{kind!r} is not a type: expected one of {', '.join(TYPES)}")
+        raise SearchError(
+            "type",
+            N_("%(value)r is not a type: expected one of %(expected)s"),
+            value=kind,
+            expected=", ".join(TYPES),
+        )
     theme_iri = None
     if theme is not None:
         keys = {t.rsplit("/", 1)[-1]: t for t in cat.themes}
         if theme not in keys:
             raise SearchError(
-                "theme", f"{theme!r} is not a theme: expected one of {', '.join(sorted(keys))}"
+                "theme",
+                N_("%(value)r is not a theme: expected one of %(expected)s"),
+                value=theme,
+                expected=", ".join(sorted(keys)),
             )
         theme_iri = keys[theme]
 

@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse
 from api.pages import language
 from api.pages.catalog import catalog
 from api.pages.links import local
-from api.pages.messages import Translator
+from api.pages.messages import N_, Translator
 from api.pages.page import render
 from api.pages.search import SearchError, search
 from graph.store import Store
@@ -25,7 +25,7 @@ def _int(raw: str | None, name: str) -> int:
         return int(raw)
     except ValueError:
         raise SearchError(
-            name, f"{raw!r} is not a page number: expected an integer from 1"
+            name, N_("%(value)r is not a page number: expected an integer from 1"), value=raw
         ) from None
 
 
@@ -53,7 +53,7 @@ def search_page(request: Request, store: Store, page_size: int) -> HTMLResponse:
         return render(
             request,
             "search.html",
-            {"t": t, "q": q, "chosen": chosen, "results": None, "error": str(e)},
+            {"q": q, "chosen": chosen, "results": None, "error": e.said(t)},
             400,
         )
 
@@ -69,7 +69,6 @@ def search_page(request: Request, store: Store, page_size: int) -> HTMLResponse:
         request,
         "search.html",
         {
-            "t": t,
             "q": q,
             "chosen": chosen,
             "results": results,

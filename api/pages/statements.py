@@ -27,6 +27,7 @@ class Value:
     iri: str | None = None
     lang: str = ""
     datatype: str | None = None  # shortened, None for plain strings
+    label_lang: str = ""  # a resource's label: its language, where known
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,14 @@ def value(cat: Catalog, term: Any, lang: str) -> Value:
     """A term as shown on a page: resources by label with a link, literals as they are."""
     if isinstance(term, NamedNode):
         iri = term.value
-        return Value(resource_label(cat, iri, lang), local(iri), iri)
+        return Value(
+            resource_label(cat, iri, lang),
+            local(iri),
+            iri,
+            label_lang=cat.label_lang(
+                iri if iri in cat.labels or "#" not in iri else iri.partition("#")[0], lang
+            ),
+        )
     if isinstance(term, Literal):
         datatype = term.datatype.value if term.datatype else ""
         short = None

@@ -10,6 +10,7 @@ from api.pages.columns import HEADER, WIDTH, Column, columns
 from api.pages.display import calm, shorten
 from api.pages.links import local
 from api.pages.mandate import MandateRef, mandate_ref
+from api.pages.messages import CONTINUATIONS, TIERS
 from api.pages.page import Page
 from api.pages.tiers import ASSERTED, lineage
 
@@ -26,6 +27,7 @@ class Dot:
     y: float
     carried: bool  # continues an earlier plan (asserted)
     tooltip: str
+    lang: str = ""  # the tooltip's language (the mandate's text), where known
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ def picture(page: Page, by_plan: dict[str, list[str]]) -> ThemePicture:
                 m in cat.antecedents,
                 f"{col.id} · {calm(page.label(info.area))} · {info.number or info.position}: "
                 f"{shorten(info.text, 240)}",
+                info.text_lang,
             )
     lines = []
     for later, earlier, kind, score, tier in _links(page):
@@ -101,7 +104,7 @@ def picture(page: Page, by_plan: dict[str, list[str]]) -> ThemePicture:
             Line(
                 f"M{x1:.1f},{a.y:.1f} C{x1 + bend:.1f},{a.y:.1f} {x2 - bend:.1f},{b.y:.1f} {x2:.1f},{b.y:.1f}",
                 tier == ASSERTED,
-                f"{page.t('continuation.' + kind)} · {score:.2f} · {page.t('tier.' + tier)}",
+                f"{page.t(CONTINUATIONS[kind])} · {score:.2f} · {page.t(TIERS[tier])}",
             )
         )
     lines.sort(key=lambda line: line.asserted)

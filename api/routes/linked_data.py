@@ -43,6 +43,7 @@ from api.linked.formats import (
 )
 from api.linked.iris import NotAPath, local_path, requested_iri
 from api.linked.void import DATASET, DOCUMENT, GRAPHS, description
+from api.pages.messages import Translator
 from api.pages.resource import resource_page
 from api.pages.templating import templates
 from graph.namespaces import BASE
@@ -52,6 +53,12 @@ router = APIRouter()
 CONTEXT_PATH = "/context.jsonld"
 VOID_PATH = "/.well-known/void"
 TITLES = {"turtle": "Turtle", "jsonld": "JSON-LD", "ntriples": "N-Triples", "rdfxml": "RDF/XML"}
+
+
+def ontology_words(lang: str) -> dict[str, str]:
+    """The ontology page's own words in ``lang``, from the pages' catalogs."""
+    t = Translator(lang)
+    return {key: t(words) for key, words in ontology.WORDS.items()}
 
 
 def context_url(request: Request) -> str:
@@ -157,7 +164,11 @@ def _document(request: Request, doc: Document, offered: Sequence[Format]) -> Res
         page = templates.TemplateResponse(
             request,
             "ontology.html",
-            {"page": ontology.page(), "words": ontology.WORDS, "formats": formats},
+            {
+                "page": ontology.page(),
+                "words": {code: ontology_words(code) for code in ontology.LANGUAGES},
+                "formats": formats,
+            },
         )
         return _with_links(page, doc.iri, doc.path, offered)
     body = documents.render(doc, fmt, context_url(request))

@@ -46,7 +46,9 @@
   function persist() {
     localStorage.setItem(store, JSON.stringify(saved));
     const n = Object.values(saved).filter((v) => v.verdict).length;
-    count.textContent = page.dataset.count.replace("{n}", String(n));
+    // Spanish and English both use the singular for one only (api/locale: the catalogs' plural forms).
+    const form = n === 1 ? page.dataset.countOne : page.dataset.countOther;
+    count.textContent = form.replace("{n}", String(n));
   }
 
   function judge(item, verdict) {

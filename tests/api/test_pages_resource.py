@@ -312,8 +312,8 @@ def test_pages_resource_plan_areas_carry_over_starts_drops(
         else:
             c, p, n = states("?m {p} ?e")
             assert (
-                f"Of its {len(mandates)} mandates: {c} continue a mandate of an earlier plan, "
-                f"{p} probably continue one, and for {n} the tracer found no antecedent."
+                f"Mandates: {len(mandates)}. Continuing a mandate of an earlier plan: {c}; "
+                f"probably continuing one: {p}; no antecedent found: {n}."
             ) in words
             for earlier in plans[:i]:
                 carried = rows(
@@ -324,16 +324,16 @@ def test_pages_resource_plan_areas_carry_over_starts_drops(
                 )[0]
                 if carried["later"] != "0":
                     assert (
-                        f"{carried['later']} mandates continue {carried['earlier']} mandates of {earlier['id']}"
-                        in words
+                        f"From {earlier['id']} — mandates that continue one: {carried['later']}; "
+                        f"mandates continued: {carried['earlier']};" in words
                     )
         if i == len(plans) - 1:
             assert "It is the latest plan" in words
         else:
             c, p, n = states("?l {p} ?m")
             assert (
-                f"Of its {len(mandates)} mandates: {c} continued in a later plan, {p} probably "
-                f"continued, and for {n} the tracer found no successor."
+                f"Mandates: {len(mandates)}. Continued in a later plan: {c}; probably continued: "
+                f"{p}; no successor found: {n}."
             ) in words
         # Every other plan's pair view is linked.
         for other in plans:
@@ -436,7 +436,8 @@ def test_pages_resource_label_falls_back_to_spanish(
     assert '<html lang="en">' in body
     from api.pages.display import calm
 
-    assert html.escape(calm(only_es["l"]), quote=False) in body
+    # Shown in Spanish, and marked as Spanish on the English page.
+    assert f'<span lang="es">{html.escape(calm(only_es["l"]), quote=False)}</span></h1>' in body
     both = rows(
         store,
         """SELECT ?p ?es ?en WHERE { ?p a celac:Plan ; rdfs:label ?es , ?en
@@ -444,8 +445,8 @@ def test_pages_resource_label_falls_back_to_spanish(
     )[0]
     english = page(pages, both["p"], lang="en").text
     spanish = page(pages, both["p"], lang="es").text
-    assert f"<h1>{html.escape(both['en'], quote=False)}</h1>" in english
-    assert f"<h1>{html.escape(both['es'], quote=False)}</h1>" in spanish
+    assert f"<h1><span>{html.escape(both['en'], quote=False)}</span></h1>" in english
+    assert f"<h1><span>{html.escape(both['es'], quote=False)}</span></h1>" in spanish
 
 
 def test_pages_resource_escapes_hostile_text(

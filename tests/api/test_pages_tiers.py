@@ -19,7 +19,7 @@ from api.pages.catalog import read as read_catalog
 from api.pages.compare import highlight, shared_phrases, shared_terms
 from api.pages.explain import explain
 from api.pages.flow import flow
-from api.pages.messages import MESSAGES, QUESTIONS_ES, Translator
+from api.pages.messages import MEASURED, TIERS, Translator, pairs, po_catalog
 from api.pages.pair import UnknownPlan, as_csv, as_json, pair
 from api.pages.tiers import read
 from api.settings import Settings
@@ -71,8 +71,10 @@ def test_pages_tiers_fall_back_to_a_graph_made_before_tiers(older: OxigraphStore
     # Untagged evidence is English; a Spanish page says so rather than pass it off as Spanish.
     assert found.links[0].evidence_in("es") == (("shared names: Iniciativa",), "en")
     x = explain(found.links[0], Translator("es"), found.quality)
-    assert x.number == "0.81" and x.number_label == MESSAGES["tier.score"][0]
-    assert x.meaning == MESSAGES["tier.unmeasured"][0]
+    assert (
+        x.number == "0.81" and x.number_label == "puntuación del trazador (no es una probabilidad)"
+    )
+    assert x.meaning == "Este grafo no dice cuán precisa es este nivel."
 
 
 def test_pages_tiers_explain_says_what_the_number_means(tiered: OxigraphStore) -> None:
@@ -80,11 +82,11 @@ def test_pages_tiers_explain_says_what_the_number_means(tiered: OxigraphStore) -
     for lang in ("es", "en"):
         t = Translator(lang)
         x = explain(found.links[0], t, found.quality)
-        assert x.number == "0.93" and x.number_label == t("tier.confidence")
-        assert x.meaning == t("tier.asserted.measured", precision=88)
-        assert x.evidence_lang == lang and x.overridden == t("tier.probable")
+        assert x.number == "0.93" and x.number_label == t("calibrated confidence")
+        assert x.meaning == t(MEASURED["asserted"], precision=88)
+        assert x.evidence_lang == lang and x.overridden == t(TIERS["probable"])
         assert x.review is not None and "Ana Pérez" in x.review
-        assert explain(found.links[2], t, found.quality).meaning == t("tier.candidate.meaning")
+        assert explain(found.links[2], t, found.quality).meaning == t("Not a relation.")
 
 
 def test_pages_tiers_pair_counts_relations_not_candidates(tiered: OxigraphStore) -> None:
@@ -166,10 +168,10 @@ def test_pages_tiers_pages_in_each_language(small: TestClient) -> None:
             # Our own words are in the page's language: none of the other language's messages
             # (long enough to tell the languages apart) shows up.
             index = ("es", "en").index(other)
-            mine = {m[1 - index] for m in MESSAGES.values()}
-            for message in MESSAGES.values():
+            mine = {m[1 - index] for m in pairs()}
+            for message in pairs():
                 words = message[index]
-                if len(words) > 24 and "{" not in words and words not in mine:
+                if len(words) > 24 and "%(" not in words and words not in mine:
                     assert words not in text, (url, lang, words)
     body = small.get("/compare", params={**pair_of, "lang": "es"}, headers=HTML).text
     assert "nombres compartidos: Iniciativa" in body and "shared names" not in body
@@ -225,7 +227,8 @@ FORBIDDEN = re.compile(
 
 
 def test_pages_tiers_no_message_calls_a_mandate_dropped_or_new() -> None:
-    ours = [w for pair in MESSAGES.values() for w in pair] + list(QUESTIONS_ES.values())
+    ours = [w for pair in pairs() for w in pair]
+    ours += [str(m.string) for m in po_catalog("es", "queries") if m.id]
     queries = Path(__file__).resolve().parents[2] / "queries"
     ours += [p.read_text(encoding="utf-8").splitlines()[0] for p in queries.glob("*.rq")]
     for words in ours:
