@@ -46,6 +46,7 @@ from api.sparql.errors import (
 )
 from api.sparql.formats import BY_NAME, ResultFormat
 from api.sparql.worker import Config, Job
+from graph.sparql_text import outline
 
 _POSITION = re.compile(r"\bat (\d+):(\d+)")
 # Real queries nest a few levels and chain a few path steps. Oxigraph's parser and planner recurse
@@ -56,21 +57,6 @@ _POSITION = re.compile(r"\bat (\d+):(\d+)")
 # message, rather than run to the time limit.
 MAX_NESTING = 100
 MAX_SLASHES = 128
-# Strings, IRIs and comments: their brackets and slashes are not the query's.
-_OPAQUE = re.compile(
-    "|".join(
-        [
-            r'"""(?:[^"\\]|\\.|"(?!""))*+"""',
-            r"'''(?:[^'\\]|\\.|'(?!''))*+'''",
-            r'"(?:[^"\\\n\r]|\\.)*+"',
-            r"'(?:[^'\\\n\r]|\\.)*+'",
-            r'<[^<>"{}|^`\\\x00-\x20]*+>',
-            r"#[^\n\r]*+",
-        ]
-    )
-)
-_STRUCTURE = re.compile(r"[{}()\[\]/]")
-_OPENING = frozenset("{([")
 # Bytes of memory a worker may take for a query (a sort of every mandate three times over takes
 # 200 MB a second); an allocation past it ends the worker with SIGABRT.
 MEMORY = 1024 * 1024 * 1024
@@ -117,15 +103,13 @@ def check_shape(query: str) -> None:
     Raises:
         TooComplex: the query is over either limit; the message gives its figure and the limit.
     """
-    depth = deepest = slashes = 0
-    for char in _STRUCTURE.findall(_OPAQUE.sub(" ", query)):
-        if char == "/":
-            slashes += 1
-        elif char in _OPENING:
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
+    # The raw text's brackets and slashes bound those outside its strings, IRIs and comments:
+    # most queries are under the limits by this count alone, and need no closer look.
+    opening = query.count("{") + query.count("(") + query.count("[")
+    if opening <= MAX_NESTING and query.count("/") <= MAX_SLASHES:
+        return
+    shape = outline(query)
+    deepest, slashes = shape.depth, shape.slashes
     if deepest > MAX_NESTING:
         raise TooComplex(
             f"The query nests groups, sub-queries, brackets or parentheses {deepest} levels deep, "
