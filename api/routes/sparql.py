@@ -35,7 +35,9 @@ from api.sparql.errors import (
     UpdateForbidden,
 )
 from api.sparql.execute import MAX_NESTING, MAX_SLASHES, MEMORY, QueryPool, malformed
+from api.sparql.lanes import Lanes, client_of
 from api.sparql.remote import RemoteQueries
+from api.sparql.streaming import PartedResponse
 from graph.errors import GraphError
 from graph.namespaces import PREFIXES
 from graph.remote import RemoteStore
@@ -85,9 +87,21 @@ def query_pool(app: FastAPI) -> QueryPool | RemoteQueries:
 
 
 def _start_pool(store: Store, settings: Settings) -> QueryPool | RemoteQueries:
+    fast = settings.fast_lane or min(8, max(2, os.cpu_count() or 2))
+    lanes = Lanes(
+        fast=fast,
+        slow=settings.slow_lane,
+        budget=settings.fast_lane_seconds,
+        per_client=settings.client_queries,
+    )
     if isinstance(store, RemoteStore):
         return RemoteQueries(
-            store, PREFIXES, timeout=settings.query_timeout, output_prefixes=OUTPUT_PREFIXES
+            store,
+            PREFIXES,
+            timeout=settings.query_timeout,
+            output_prefixes=OUTPUT_PREFIXES,
+            max_bytes=settings.max_answer_bytes,
+            lanes=lanes,
         )
     path = getattr(store, "path", None)
     if not isinstance(path, Path):
@@ -95,15 +109,17 @@ def _start_pool(store: Store, settings: Settings) -> QueryPool | RemoteQueries:
             f"The SPARQL endpoint evaluates queries in worker processes that open the store "
             f"from its folder; the store {store!r} has none."
         )
-    size = min(8, max(2, os.cpu_count() or 2))
     return QueryPool(
         # The build the app opened, even if `current` is switched to a newer one meanwhile.
         path.resolve(),
         PREFIXES,
         timeout=settings.query_timeout,
-        size=size,
-        max_size=size + 4,
+        size=fast,
+        # a worker for each place, and two starting in place of stopped ones
+        max_size=fast + settings.slow_lane + 2,
         output_prefixes=OUTPUT_PREFIXES,
+        max_bytes=settings.max_answer_bytes,
+        lanes=lanes,
     )
 
 
@@ -377,12 +393,17 @@ async def _answer(
         named_graphs=sparql.named_graphs,
         union=not has_keyword(sparql.query, "FROM"),
     )
-    answer = await pool.run_async(job)
+    answer = await pool.run_async(job, client_of(request.scope, settings.client_header))
     headers = {"Vary": "Accept"}
     if answer.capped:
         headers["X-Result-Capped"] = "true"
         headers["X-Result-Limit"] = str(settings.max_results)
-    return Response(answer.body, media_type=answer.format.content_type, headers=headers)
+    return PartedResponse(
+        answer.body,
+        media_type=answer.format.content_type,
+        headers=headers,
+        write_timeout=settings.write_timeout,
+    )
 
 
 def _lenient(kind: str, accept: str | None, values: tuple[str, ...]) -> formats.ResultFormat | None:
@@ -507,7 +528,9 @@ def _endpoint(request: Request) -> str:
 
 def _error(error: SparqlError) -> Response:
     headers = {"Vary": "Accept"}
-    if isinstance(error, Unavailable) and error.__class__ is Unavailable:
+    if error.retry_after is not None:
+        headers["Retry-After"] = str(error.retry_after)
+    elif isinstance(error, Unavailable) and error.__class__ is Unavailable:
         headers["Retry-After"] = "1"
     if isinstance(error, update.Unauthorized):
         headers["WWW-Authenticate"] = update.REALM

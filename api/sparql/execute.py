@@ -36,15 +36,18 @@ from pathlib import Path
 from starlette.concurrency import run_in_threadpool
 
 from api.sparql.errors import (
+    AnswerTooLarge,
     MalformedQuery,
     OutOfMemory,
     QueryCrashed,
     QueryFailed,
     QueryTimeout,
+    SparqlError,
     TooComplex,
     Unavailable,
 )
 from api.sparql.formats import BY_NAME, ResultFormat
+from api.sparql.lanes import Lanes, Place
 from api.sparql.worker import Config, Job
 from graph.sparql_text import outline
 
@@ -213,10 +216,12 @@ def _stop(process: subprocess.Popen[bytes], jobs: Connection, replies: Connectio
 
 class QueryPool:
     """Worker processes over the store in ``store_path``, answering queries within ``timeout``
-    seconds and ``memory`` bytes (0: no limit).
+    seconds and ``memory`` bytes (0: no limit), in answers of at most ``max_bytes`` (0: no
+    limit; more rows are cut).
 
     Raises (from :meth:`run`):
         MalformedQuery: the query does not parse.
+        AnswerTooLarge: not one row of the answer fits in ``max_bytes``.
         QueryFailed: the engine failed, or the worker died.
         QueryTimeout: the query ran past ``timeout`` seconds; its worker was killed.
         OutOfMemory: the query needed more than ``memory`` bytes; its worker ended.
@@ -234,16 +239,27 @@ class QueryPool:
         max_size: int = 8,
         output_prefixes: Mapping[str, str] | None = None,
         memory: int = MEMORY,
+        max_bytes: int = 0,
+        lanes: Lanes | None = None,
     ) -> None:
         if size < 1 or max_size < size:
             raise ValueError(
                 f"a pool needs 1 <= size <= max_size, not size={size} max_size={max_size}"
+            )
+        # Without lanes of its own: every worker a fast place, none slow (a query runs to the
+        # time limit in the fast lane).
+        self.lanes = lanes or Lanes(fast=max_size, slow=0, budget=timeout)
+        if self.lanes.fast + self.lanes.slow > max_size:
+            raise ValueError(
+                f"lanes of {self.lanes.fast} fast and {self.lanes.slow} slow places need as many "
+                f"workers, more than max_size={max_size}"
             )
         self.config = Config(
             str(store_path),
             dict(prefixes),
             dict(prefixes if output_prefixes is None else output_prefixes),
             memory,
+            max_bytes,
         )
         self.timeout = timeout
         self.size = size
@@ -265,24 +281,44 @@ class QueryPool:
             raise QueryTimeout(self._too_long())
         return self._receive(job, worker, deadline)
 
-    async def run_async(self, job: PreparedQuery) -> Answer:
-        """:meth:`run` for the event loop: it waits for the answer without holding a thread
-        (a thread only waits when every worker is busy)."""
+    async def run_async(self, job: PreparedQuery, client: str = "") -> Answer:
+        """:meth:`run` for the event loop, in the pool's lanes (:mod:`api.sparql.lanes`) as a
+        query of ``client``: it waits for a place and for the answer without holding a thread.
+
+        Raises (besides those of :meth:`run`):
+            TooManyQueries: the client has as many queries under way as it may.
+            SlowLaneFull: the query outran the fast lane and the slow lane was full: stopped.
+        """
+        place = await self.lanes.enter(client)
+        try:
+            return await self._run_in(place, job)
+        finally:
+            self.lanes.leave(place)
+
+    async def _run_in(self, place: Place, job: PreparedQuery) -> Answer:
         deadline = time.monotonic() + self.timeout
         worker = self._try_acquire()
-        if worker is None:
-            return await run_in_threadpool(self.run, job)
+        if worker is None:  # the lanes admit no more queries than there are workers
+            raise Unavailable(f"All {self.max_size} query workers are busy; try again shortly.")
         worker = self._send(job, worker, deadline)
         loop = asyncio.get_running_loop()
         ready = loop.create_future()
         fd = worker.replies.fileno()
         loop.add_reader(fd, _resolve, ready)
         try:
+            if self.lanes.budget < deadline - time.monotonic():
+                done, _ = await asyncio.wait({ready}, timeout=self.lanes.budget)
+                if not done and not self.lanes.promote(place):  # no room: stop it now
+                    loop.remove_reader(fd)
+                    await run_in_threadpool(self._discard, worker)
+                    raise self.lanes.full()
             await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
         except TimeoutError:
             loop.remove_reader(fd)
             await run_in_threadpool(self._discard, worker)  # it starts a replacement
             raise QueryTimeout(self._too_long()) from None
+        except SparqlError:
+            raise
         except BaseException:  # cancelled (the server stopping): stop the query too
             loop.remove_reader(fd)
             self._discard(worker)
@@ -358,6 +394,8 @@ class QueryPool:
         header = json.loads(head)
         if header["status"] == "syntax":
             raise MalformedQuery(malformed(job.query, header["message"]))
+        if header["status"] == "too_large":
+            raise AnswerTooLarge(header["message"])
         if header["status"] != "ok":
             raise QueryFailed(f"The query could not be evaluated: {header['message']}")
         return Answer(body, BY_NAME[header["format"]], header["capped"])

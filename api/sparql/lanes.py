@@ -1,0 +1,183 @@
+"""Fair scheduling of SPARQL queries: two lanes and a limit per client.
+
+Every query starts in the fast lane, which has a place per worker kept for quick queries; a
+query still running after the fast lane's budget (a fraction of a second) moves to the slow lane,
+which has a few places only, and when the slow lane is full it is stopped at once and answered
+503 with ``Retry-After``. So a cheap query waits at most about one budget for a place however
+many expensive ones arrive, and the expensive ones never hold more than the slow lane's places
+for long. While every fast place is taken, waiting queries get the next free place in order of
+how little their client has used lately (seconds of evaluation, halving every
+:data:`HALF_LIFE` seconds), not of arrival: a client sending runaway queries queues behind one
+sending a point query now and then. A client may have at most ``per_client`` queries admitted
+or waiting at once (429 with ``Retry-After`` past that): its address, or the value of a header
+named in the settings for a deployment behind a proxy.
+
+Everything here runs on the event loop: nothing waits in a thread, so pages and search, which use
+the thread pool, never wait on SPARQL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import heapq
+import itertools
+import math
+import time
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from api.sparql.errors import SlowLaneFull, TooManyQueries
+
+HALF_LIFE = 10.0  # seconds in which a client's past use counts half
+RETRY_AFTER = 1  # seconds a refused client is asked to wait
+
+
+@dataclass(eq=False)
+class Place:
+    """A query's place: in the fast lane, or (once moved) in the slow lane."""
+
+    client: str
+    slow: bool = False
+    started: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class _Use:
+    seconds: float = 0.0
+    at: float = 0.0
+    running: int = 0  # admitted or waiting
+
+
+class Lanes:
+    """The fast lane of ``fast`` places and the slow lane of ``slow``; a query past ``budget``
+    seconds in the fast lane moves to the slow one. A query waits at most ``wait`` seconds for a
+    fast place (then 503, ``Retry-After``); a client has at most ``per_client`` (0: any number)
+    admitted or waiting."""
+
+    def __init__(
+        self, *, fast: int, slow: int, budget: float, per_client: int = 0, wait: float = 5.0
+    ) -> None:
+        if fast < 1 or slow < 0:
+            raise ValueError(f"the lanes need fast >= 1 and slow >= 0, not {fast} and {slow}")
+        self.fast = fast
+        self.slow = slow
+        self.budget = budget
+        self.per_client = per_client
+        self.wait = wait
+        self.fast_busy = 0
+        self.slow_busy = 0
+        self._waiting: list[tuple[float, int, asyncio.Future[None]]] = []
+        self._order = itertools.count()
+        self._use: dict[str, _Use] = {}
+
+    async def enter(self, client: str) -> Place:
+        """A fast place for a query of ``client``, waited for if need be.
+
+        Raises:
+            TooManyQueries: the client has ``per_client`` queries admitted or waiting already.
+            Unavailable: no fast place came free within ``wait`` seconds.
+        """
+        use = self._use.setdefault(client, _Use(at=time.monotonic()))
+        if self.per_client and use.running >= self.per_client:
+            raise TooManyQueries(
+                f"This client has {use.running} SPARQL queries under way already, the most one "
+                f"client may have at once ({self.per_client}); wait for their answers, then "
+                "send the next.",
+                retry_after=RETRY_AFTER,
+            )
+        use.running += 1
+        if self.fast_busy < self.fast and not self._waiting:
+            self.fast_busy += 1
+            return Place(client)
+        ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        entry = (self._spent(use), next(self._order), ready)
+        heapq.heappush(self._waiting, entry)
+        try:
+            await asyncio.wait_for(asyncio.shield(ready), self.wait)
+        except BaseException:
+            if ready.done() and not ready.cancelled():  # given a place just as it gave up
+                self.fast_busy -= 1
+                self._wake()
+            else:
+                ready.cancel()
+                self._waiting.remove(entry)
+                heapq.heapify(self._waiting)
+            use.running -= 1
+            self._forget(client, use)
+            raise
+        return Place(client)
+
+    def promote(self, place: Place) -> bool:
+        """Move ``place`` from the fast lane to the slow one, if the slow one has room; its fast
+        place goes to the next waiting query."""
+        if place.slow:
+            return True
+        if self.slow_busy >= self.slow:
+            return False
+        self.slow_busy += 1
+        place.slow = True
+        self.fast_busy -= 1
+        self._wake()
+        return True
+
+    def leave(self, place: Place) -> None:
+        """Give ``place`` up, its query answered or stopped."""
+        if place.slow:
+            self.slow_busy -= 1
+        else:
+            self.fast_busy -= 1
+            self._wake()
+        use = self._use.get(place.client)
+        if use is not None:
+            now = time.monotonic()
+            use.seconds = self._spent(use, now) + (now - place.started)
+            use.at = now
+            use.running -= 1
+            self._forget(place.client, use)
+
+    def full(self) -> SlowLaneFull:
+        """The error for a query past the fast lane's budget when the slow lane is full."""
+        return SlowLaneFull(
+            f"The query ran past the {self.budget:g} s of the fast lane, and the {self.slow} "
+            "places for longer queries are all taken; it was stopped. Try again shortly, or "
+            "narrow it (more specific patterns, a LIMIT).",
+            retry_after=RETRY_AFTER,
+        )
+
+    def _wake(self) -> None:
+        while self._waiting and self.fast_busy < self.fast:
+            _, _, ready = heapq.heappop(self._waiting)
+            if not ready.done():
+                self.fast_busy += 1
+                ready.set_result(None)
+
+    def _spent(self, use: _Use, now: float | None = None) -> float:
+        elapsed = (time.monotonic() if now is None else now) - use.at
+        return use.seconds * math.pow(0.5, elapsed / HALF_LIFE)
+
+    def _forget(self, client: str, use: _Use) -> None:
+        # A client's entry stays only while it has queries or a use worth remembering, so the
+        # table stays as small as the set of recent clients.
+        if use.running <= 0 and self._spent(use) < 0.01:
+            self._use.pop(client, None)
+
+    @property
+    def clients(self) -> int:
+        """How many clients are remembered."""
+        return len(self._use)
+
+
+def client_of(scope: MutableMapping[str, Any] | Mapping[str, Any], header: str = "") -> str:
+    """Who sent the request, for the limit per client: the first address in the header named
+    ``header`` (set behind a proxy that sets it, such as ``X-Forwarded-For``), else the peer's
+    address."""
+    if header:
+        wanted = header.lower().encode("latin-1")
+        for key, value in scope.get("headers", ()):
+            if key == wanted:
+                first: str = value.decode("latin-1").split(",")[0].strip()
+                if first:
+                    return first
+    peer = scope.get("client")
+    return str(peer[0]) if peer else ""
