@@ -26,7 +26,7 @@ class Settings:
     max_results: int = 10_000  # rows or triples in one SPARQL answer; more are cut and flagged
     # Bytes in one SPARQL answer: more rows are cut and flagged; an answer whose first row alone
     # is longer is refused (400), with a sentence.
-    max_answer_bytes: int = 16 * 1024 * 1024
+    max_answer_bytes: int = 8 * 1024 * 1024
     # Seconds the server waits for a client to take the next part of an answer (64 KiB) before
     # it drops the connection, so a client that does not read holds one answer that long at most.
     write_timeout: float = 10.0

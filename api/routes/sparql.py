@@ -114,9 +114,10 @@ def _start_pool(store: Store, settings: Settings) -> QueryPool | RemoteQueries:
         path.resolve(),
         PREFIXES,
         timeout=settings.query_timeout,
-        size=fast,
-        # a worker for each place, and two starting in place of stopped ones
-        max_size=fast + settings.slow_lane + 2,
+        size=fast + 2,
+        # A worker for each place, and four more: under a stream of runaway queries, stopped
+        # ones are replaced faster than their replacements start on a busy machine.
+        max_size=fast + settings.slow_lane + 4,
         output_prefixes=OUTPUT_PREFIXES,
         max_bytes=settings.max_answer_bytes,
         lanes=lanes,

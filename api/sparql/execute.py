@@ -22,6 +22,7 @@ import asyncio
 import json
 import os
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -63,6 +64,8 @@ MAX_SLASHES = 128
 # Bytes of memory a worker may take for a query (a sort of every mandate three times over takes
 # 200 MB a second); an allocation past it ends the worker with SIGABRT.
 MEMORY = 1024 * 1024 * 1024
+# The CPU priority of a worker once its query is in the slow lane: below the fast lane's.
+SLOW_NICE = 10
 # Signals with which a process ends when it crashes, as opposed to being stopped.
 _CRASHES = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGILL, signal.SIGFPE})
 # The folder that holds the ``api`` package, so workers import the same code whatever their cwd.
@@ -171,12 +174,14 @@ class _Worker:
     def __init__(self, config: Config) -> None:
         job_read, job_write = os.pipe()
         reply_read, reply_write = os.pipe()
+        ready_read, ready_write = os.pipe()
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [_ROOT, env.get("PYTHONPATH")]))
+        command = [sys.executable, "-m", "api.sparql.worker", str(job_read), str(reply_write)]
         try:
             self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
-                [sys.executable, "-m", "api.sparql.worker", str(job_read), str(reply_write)],
-                pass_fds=(job_read, reply_write),
+                [*command, str(ready_write)],
+                pass_fds=(job_read, reply_write, ready_write),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 env=env,
@@ -184,16 +189,39 @@ class _Worker:
         except OSError:
             os.close(job_write)
             os.close(reply_read)
+            os.close(ready_read)
             raise
         finally:
             os.close(job_read)
             os.close(reply_write)
+            os.close(ready_write)
         self.jobs = Connection(job_write, readable=False)
         self.replies = Connection(reply_read, writable=False)
+        self.ready_fd = ready_read  # a byte comes once the worker has opened the store
+        self.ready = False
+        self.niceness = 0
         self.jobs.send_bytes(json.dumps(asdict(config)).encode())
 
         # Killed and reaped when stopped, when garbage-collected, or when the interpreter exits.
-        self.stop = weakref.finalize(self, _stop, self.process, self.jobs, self.replies)
+        self.stop = weakref.finalize(
+            self, _stop, self.process, self.jobs, self.replies, self.ready_fd
+        )
+
+    def nice(self, niceness: int) -> bool:
+        """Set the worker's CPU priority (0: normal; 1 to 19: lower); False if not allowed
+        (only a privileged process may raise it again)."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, niceness)
+        except (PermissionError, ProcessLookupError):
+            return False
+        self.niceness = niceness
+        return True
+
+    def is_ready(self) -> bool:
+        """Whether the worker has opened the store (and takes a job at once)."""
+        if not self.ready and select.select([self.ready_fd], [], [], 0)[0]:
+            self.ready = True
+        return self.ready
 
 
 def _exit_code(process: subprocess.Popen[bytes]) -> int | None:
@@ -205,12 +233,15 @@ def _exit_code(process: subprocess.Popen[bytes]) -> int | None:
         return None
 
 
-def _stop(process: subprocess.Popen[bytes], jobs: Connection, replies: Connection) -> None:
+def _stop(
+    process: subprocess.Popen[bytes], jobs: Connection, replies: Connection, ready: int
+) -> None:
     """Kill the worker, which is harmless even when it is idle (it only reads), and reap it."""
     if process.poll() is None:
         process.kill()
     jobs.close()
     replies.close()
+    os.close(ready)
     process.wait()
 
 
@@ -297,7 +328,7 @@ class QueryPool:
 
     async def _run_in(self, place: Place, job: PreparedQuery) -> Answer:
         deadline = time.monotonic() + self.timeout
-        worker = self._try_acquire()
+        worker = self._try_acquire(spare=not place.proven)
         if worker is None:  # the lanes admit no more queries than there are workers
             raise Unavailable(f"All {self.max_size} query workers are busy; try again shortly.")
         worker = self._send(job, worker, deadline)
@@ -306,12 +337,17 @@ class QueryPool:
         fd = worker.replies.fileno()
         loop.add_reader(fd, _resolve, ready)
         try:
+            if not worker.is_ready():  # the fast lane's budget counts from the worker's start
+                await self._started(worker, deadline)
             if self.lanes.budget < deadline - time.monotonic():
                 done, _ = await asyncio.wait({ready}, timeout=self.lanes.budget)
-                if not done and not self.lanes.promote(place):  # no room: stop it now
-                    loop.remove_reader(fd)
-                    await run_in_threadpool(self._discard, worker)
-                    raise self.lanes.full()
+                if not done:
+                    if not self.lanes.promote(place):  # no room: stop it now
+                        loop.remove_reader(fd)
+                        await run_in_threadpool(self._discard, worker)
+                        raise self.lanes.full(place)
+                    worker.nice(SLOW_NICE)  # the fast lane's queries come first for the CPU
+            place.quick = not place.slow and ready.done()
             await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
         except TimeoutError:
             loop.remove_reader(fd)
@@ -328,6 +364,17 @@ class QueryPool:
         # once would then fail to read (EAGAIN) instead of waiting for the rest.
         os.set_blocking(fd, True)
         return self._receive(job, worker, deadline)
+
+    async def _started(self, worker: _Worker, deadline: float) -> None:
+        """Wait until ``worker`` has opened the store, or ``deadline``."""
+        loop = asyncio.get_running_loop()
+        started = loop.create_future()
+        loop.add_reader(worker.ready_fd, _resolve, started)
+        try:
+            await asyncio.wait({started}, timeout=max(0.0, deadline - time.monotonic()))
+        finally:
+            loop.remove_reader(worker.ready_fd)
+        worker.is_ready()
 
     def prepare(
         self,
@@ -415,20 +462,27 @@ class QueryPool:
         self._workers.add(worker)
         return worker
 
-    def _take(self) -> _Worker | None:
+    def _take(self, spare: bool = False) -> _Worker | None:
         """An idle or new worker, or None when all ``max_size`` are busy (the caller holds the
-        lock)."""
+        lock): one that is ready if there is one, or with ``spare``, if there are two (the
+        last ready one is kept for a query of a proven client: see :mod:`api.sparql.lanes`)."""
         if self._closed:
             raise Unavailable("The SPARQL endpoint is shutting down.")
-        if self._idle:
-            return self._idle.pop()
+        ready = [i for i in range(len(self._idle) - 1, -1, -1) if self._idle[i].is_ready()]
+        if len(ready) > (1 if spare else 0):  # the last used first
+            return self._idle.pop(ready[0])
+        starting = [i for i in range(len(self._idle) - 1, -1, -1) if i not in ready]
+        if starting:  # the one started first
+            return self._idle.pop(starting[0])
         if len(self._workers) < self.max_size:
             return self._start()
+        if self._idle:
+            return self._idle.pop()
         return None
 
-    def _try_acquire(self) -> _Worker | None:
+    def _try_acquire(self, spare: bool = False) -> _Worker | None:
         with self._lock:
-            return self._take()
+            return self._take(spare)
 
     def _acquire(self, deadline: float) -> _Worker:
         with self._lock:
@@ -443,6 +497,9 @@ class QueryPool:
             return worker
 
     def _release(self, worker: _Worker) -> None:
+        if worker.niceness and not worker.nice(0):  # a slow query's: not to be used so again
+            self._discard(worker)
+            return
         with self._lock:
             # A worker started under load stays: retiring it when the load dips and starting
             # another when it rises again made throughput fall as clients were added.

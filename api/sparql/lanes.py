@@ -28,9 +28,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from api.sparql.errors import SlowLaneFull, TooManyQueries
+from api.sparql.errors import Unavailable as Busy
 
 HALF_LIFE = 10.0  # seconds in which a client's past use counts half
 RETRY_AFTER = 1  # seconds a refused client is asked to wait
+# A client whose query was stopped for want of a slow place is asked to wait (Retry-After)
+# FIRST_BACKOFF seconds, doubled with each stop up to MAX_BACKOFF; its queries are not refused
+# meanwhile (an address may be shared by many people), but it counts as unproven (see
+# Lanes.enter) for FORGET seconds. A client is forgotten FORGET seconds after its last query.
+FIRST_BACKOFF = 2
+MAX_BACKOFF = 30
+FORGET = 60.0
+SWEEP = 1000  # queries between two sweeps of the forgotten clients
 
 
 @dataclass(eq=False)
@@ -38,7 +47,10 @@ class Place:
     """A query's place: in the fast lane, or (once moved) in the slow lane."""
 
     client: str
+    proven: bool = False  # its client was answered quickly before, and not stopped lately
     slow: bool = False
+    stopped: bool = False  # for want of a slow place
+    quick: bool = False  # answered within the fast lane's budget
     started: float = field(default_factory=time.monotonic)
 
 
@@ -47,6 +59,9 @@ class _Use:
     seconds: float = 0.0
     at: float = 0.0
     running: int = 0  # admitted or waiting
+    stops: int = 0  # queries stopped for want of a slow place, lately
+    quick: int = 0  # queries answered in the fast lane
+    stopped: float = 0.0  # when the last was
 
 
 class Lanes:
@@ -66,8 +81,10 @@ class Lanes:
         self.per_client = per_client
         self.wait = wait
         self.fast_busy = 0
+        self.unproven_busy = 0  # fast places taken by clients not proven (see enter)
         self.slow_busy = 0
-        self._waiting: list[tuple[float, int, asyncio.Future[None]]] = []
+        self._waiting: list[tuple[bool, float, int, asyncio.Future[None]]] = []
+        self._left = 0  # queries since the last sweep
         self._order = itertools.count()
         self._use: dict[str, _Use] = {}
 
@@ -78,7 +95,8 @@ class Lanes:
             TooManyQueries: the client has ``per_client`` queries admitted or waiting already.
             Unavailable: no fast place came free within ``wait`` seconds.
         """
-        use = self._use.setdefault(client, _Use(at=time.monotonic()))
+        now = time.monotonic()
+        use = self._use.setdefault(client, _Use(at=now))
         if self.per_client and use.running >= self.per_client:
             raise TooManyQueries(
                 f"This client has {use.running} SPARQL queries under way already, the most one "
@@ -87,26 +105,34 @@ class Lanes:
                 retry_after=RETRY_AFTER,
             )
         use.running += 1
-        if self.fast_busy < self.fast and not self._waiting:
-            self.fast_busy += 1
-            return Place(client)
+        # Clients answered quickly before and never stopped lately first, then by their use in
+        # tenths of a second, then by arrival: a new client, or one that sent runaways, waits
+        # behind one known to send cheap queries, and may not take the fast lane's last place.
+        proven = use.quick > 0 and now - use.stopped > FORGET
+        if self._admits(proven) and (not self._waiting or (proven and self._waiting[0][0])):
+            self._take(proven)
+            return Place(client, proven)
         ready: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        entry = (self._spent(use), next(self._order), ready)
+        entry = (not proven, round(self._spent(use), 1), next(self._order), ready)
         heapq.heappush(self._waiting, entry)
         try:
             await asyncio.wait_for(asyncio.shield(ready), self.wait)
-        except BaseException:
+        except BaseException as e:
             if ready.done() and not ready.cancelled():  # given a place just as it gave up
-                self.fast_busy -= 1
-                self._wake()
+                self._give_back(proven)
             else:
                 ready.cancel()
                 self._waiting.remove(entry)
                 heapq.heapify(self._waiting)
             use.running -= 1
             self._forget(client, use)
+            if isinstance(e, TimeoutError):
+                raise Busy(
+                    f"Every place for queries stayed taken for {self.wait:g} s; try again shortly.",
+                    retry_after=RETRY_AFTER,
+                ) from None
             raise
-        return Place(client)
+        return Place(client, proven)
 
     def promote(self, place: Place) -> bool:
         """Move ``place`` from the fast lane to the slow one, if the slow one has room; its fast
@@ -117,8 +143,7 @@ class Lanes:
             return False
         self.slow_busy += 1
         place.slow = True
-        self.fast_busy -= 1
-        self._wake()
+        self._give_back(place.proven)
         return True
 
     def leave(self, place: Place) -> None:
@@ -126,30 +151,60 @@ class Lanes:
         if place.slow:
             self.slow_busy -= 1
         else:
-            self.fast_busy -= 1
-            self._wake()
+            self._give_back(place.proven)
         use = self._use.get(place.client)
         if use is not None:
             now = time.monotonic()
             use.seconds = self._spent(use, now) + (now - place.started)
             use.at = now
             use.running -= 1
-            self._forget(place.client, use)
+            if place.quick:
+                use.quick += 1
+        self._left += 1
+        if self._left >= SWEEP:
+            self._left = 0
+            for client, known in list(self._use.items()):
+                self._forget(client, known)
 
-    def full(self) -> SlowLaneFull:
-        """The error for a query past the fast lane's budget when the slow lane is full."""
+    def full(self, place: Place) -> SlowLaneFull:
+        """The error for the query in ``place``, past the fast lane's budget when the slow lane
+        is full (and so stopped), with the Retry-After its client is asked to wait."""
+        wait = FIRST_BACKOFF
+        place.stopped = True
+        use = self._use.get(place.client)
+        if use is not None:
+            now = time.monotonic()
+            use.stops = 1 if now - use.stopped > FORGET else use.stops + 1
+            use.stopped = now
+            wait = min(MAX_BACKOFF, FIRST_BACKOFF * 2 ** (use.stops - 1))
         return SlowLaneFull(
             f"The query ran past the {self.budget:g} s of the fast lane, and the {self.slow} "
-            "places for longer queries are all taken; it was stopped. Try again shortly, or "
-            "narrow it (more specific patterns, a LIMIT).",
-            retry_after=RETRY_AFTER,
+            f"places for longer queries are all taken; it was stopped. Try again in {wait} s, "
+            "or narrow it (more specific patterns, a LIMIT).",
+            retry_after=wait,
         )
 
+    def _admits(self, proven: bool) -> bool:
+        if self.fast_busy >= self.fast:
+            return False
+        return proven or self.fast == 1 or self.unproven_busy < self.fast - 1
+
+    def _take(self, proven: bool) -> None:
+        self.fast_busy += 1
+        if not proven:
+            self.unproven_busy += 1
+
+    def _give_back(self, proven: bool) -> None:
+        self.fast_busy -= 1
+        if not proven:
+            self.unproven_busy -= 1
+        self._wake()
+
     def _wake(self) -> None:
-        while self._waiting and self.fast_busy < self.fast:
-            _, _, ready = heapq.heappop(self._waiting)
+        while self._waiting and self._admits(not self._waiting[0][0]):
+            unproven, *_, ready = heapq.heappop(self._waiting)
             if not ready.done():
-                self.fast_busy += 1
+                self._take(not unproven)
                 ready.set_result(None)
 
     def _spent(self, use: _Use, now: float | None = None) -> float:
@@ -159,7 +214,8 @@ class Lanes:
     def _forget(self, client: str, use: _Use) -> None:
         # A client's entry stays only while it has queries or a use worth remembering, so the
         # table stays as small as the set of recent clients.
-        if use.running <= 0 and self._spent(use) < 0.01:
+        now = time.monotonic()
+        if use.running <= 0 and now - max(use.at, use.stopped) > FORGET:
             self._use.pop(client, None)
 
     @property

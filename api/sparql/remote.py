@@ -16,10 +16,16 @@ import anyio
 import anyio.to_thread
 from pyoxigraph import Store
 
-from api.sparql.errors import AnswerTooLarge, MalformedQuery, QueryFailed, QueryTimeout
+from api.sparql.errors import (
+    AnswerTooLarge,
+    MalformedQuery,
+    QueryFailed,
+    QueryTimeout,
+    SparqlError,
+)
 from api.sparql.execute import Answer, PreparedQuery, malformed, prepare
 from api.sparql.formats import BY_NAME, ResultFormat
-from api.sparql.lanes import Lanes
+from api.sparql.lanes import Lanes, Place
 from api.sparql.worker import Config, Job, answer
 from graph.errors import QueryError
 from graph.errors import QueryTimeout as EngineTimeout
@@ -27,8 +33,10 @@ from graph.remote import RemoteStore
 from graph.store import Result
 
 
-def _consume(task: asyncio.Future[Answer]) -> None:
-    """Read the outcome of a query given up on, so that its error is not reported as lost."""
+def _given_up(task: asyncio.Future[Answer], lanes: Lanes, place: Place) -> None:
+    """A query given up on has ended: free its place, and read its outcome (so that its error
+    is not reported as lost)."""
+    lanes.leave(place)
     if not task.cancelled():
         task.exception()
 
@@ -103,18 +111,23 @@ class RemoteQueries:
     def run(self, prepared: PreparedQuery) -> Answer:
         """Evaluate ``prepared`` on the engine, blocking until it is answered."""
         job = Job(**json.loads(prepared.message))
+        # Errors are raised outside the handlers, with no context: a traceback reaching back
+        # into answer() would hold pyoxigraph's results, which may not be dropped on another
+        # thread (the event loop's, for a query given up on).
+        error: SparqlError | None = None
         try:
             # The remote store speaks pyoxigraph's query signature, which is all answer() uses.
-            reply = answer(
-                cast(Store, _Budgeted(self.store, self.config.max_bytes)), job, self.config
-            )
+            budgeted = _Budgeted(self.store, self.config.max_bytes)
+            reply = answer(cast(Store, budgeted), job, self.config)
         except EngineTimeout as e:  # before QueryError, which it is
-            raise QueryTimeout(
+            error = QueryTimeout(
                 f"The query ran longer than the time limit of {self.timeout:g} s and was "
                 f"stopped ({e}); narrow it (more specific patterns, a LIMIT) or ask for less."
-            ) from e
+            )
         except QueryError as e:
-            raise QueryFailed(f"The query could not be evaluated: {e}") from e
+            error = QueryFailed(f"The query could not be evaluated: {e}")
+        if error is not None:
+            raise error
         if reply.status == "syntax":
             raise MalformedQuery(malformed(prepared.query, reply.message))
         if reply.status == "too_large":
@@ -131,18 +144,24 @@ class RemoteQueries:
         Raises (besides those of :meth:`run`): TooManyQueries, SlowLaneFull, as QueryPool's.
         """
         place = await self.lanes.enter(client)
+        running = asyncio.ensure_future(
+            anyio.to_thread.run_sync(self.run, prepared, limiter=self._threads)
+        )
+        given_up = False
         try:
-            running = asyncio.ensure_future(
-                anyio.to_thread.run_sync(self.run, prepared, limiter=self._threads)
-            )
             if self.lanes.budget < self.timeout:
                 done, _ = await asyncio.wait({running}, timeout=self.lanes.budget)
                 if not done and not self.lanes.promote(place):
-                    running.add_done_callback(_consume)
-                    raise self.lanes.full()
+                    # Answered now, but its place stays taken until the engine gives up on it
+                    # (at its own time limit): the engine is not given more queries than places.
+                    given_up = True
+                    running.add_done_callback(lambda task: _given_up(task, self.lanes, place))
+                    raise self.lanes.full(place)
+                place.quick = bool(done)
             return await running
         finally:
-            self.lanes.leave(place)
+            if not given_up:
+                self.lanes.leave(place)
 
     def close(self) -> None:
         """Nothing to stop: each query has its own connection, closed when answered."""

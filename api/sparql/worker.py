@@ -1,7 +1,8 @@
 """A query worker: a child process that opens the store read-only and answers the jobs its parent
 sends, one at a time, each under a deadline the kernel enforces.
 
-Run by :mod:`api.sparql.execute` as ``python -m api.sparql.worker REQUESTS_FD REPLIES_FD``. The
+Run by :mod:`api.sparql.execute` as ``python -m api.sparql.worker REQUESTS_FD REPLIES_FD
+[READY_FD]`` (a byte on READY_FD says the store is open). The
 first message on REQUESTS_FD is the configuration (store folder, prefixes); then each message is a
 job, and each job gets one message on REPLIES_FD: a header, a newline, and the body. pyoxigraph cannot
 cancel a running query, so a query is stopped by ending its process: the parent kills the worker
@@ -16,6 +17,7 @@ Only the standard library and pyoxigraph are imported here, so that a worker sta
 from __future__ import annotations
 
 import json
+import os
 import resource
 import signal
 import sys
@@ -294,12 +296,16 @@ def limit_memory(budget: int) -> None:
     resource.setrlimit(resource.RLIMIT_DATA, (used + budget, hard))
 
 
-def serve(requests: Connection, replies: Connection) -> None:
-    """Answer jobs from ``requests`` on ``replies`` until the parent closes ``requests``."""
+def serve(requests: Connection, replies: Connection, ready: int | None = None) -> None:
+    """Answer jobs from ``requests`` on ``replies`` until the parent closes ``requests``; once
+    the store is open, write a byte to the descriptor ``ready`` (if given) and close it."""
     config = Config(**json.loads(requests.recv_bytes()))
     store = Store.read_only(config.store)
     if config.memory:
         limit_memory(config.memory)
+    if ready is not None:
+        os.write(ready, b"1")
+        os.close(ready)
     while True:
         try:
             message = requests.recv_bytes()
@@ -318,8 +324,8 @@ def serve(requests: Connection, replies: Connection) -> None:
 
 
 def main(argv: Sequence[str]) -> int:
-    if len(argv) != 3:
-        print(f"usage: {argv[0]} REQUESTS_FD REPLIES_FD", file=sys.stderr)  # noqa: T201
+    if len(argv) not in (3, 4):
+        print(f"usage: {argv[0]} REQUESTS_FD REPLIES_FD [READY_FD]", file=sys.stderr)  # noqa: T201
         return 2
     signal.signal(signal.SIGALRM, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -329,10 +335,11 @@ def main(argv: Sequence[str]) -> int:
     threading.stack_size(STACK_BYTES)
     requests = Connection(int(argv[1]), writable=False)
     replies = Connection(int(argv[2]), readable=False)
+    ready = int(argv[3]) if len(argv) == 4 else None
     status = [1]  # unless serve() returns: it raised, and the thread printed the traceback
 
     def run() -> None:
-        serve(requests, replies)
+        serve(requests, replies, ready)
         status[0] = 0
 
     thread = threading.Thread(target=run, name="queries")
