@@ -93,6 +93,7 @@ def _start_pool(store: Store, settings: Settings) -> QueryPool | RemoteQueries:
         slow=settings.slow_lane,
         budget=settings.fast_lane_seconds,
         per_client=settings.client_queries,
+        wait=settings.query_timeout,
     )
     if isinstance(store, RemoteStore):
         return RemoteQueries(

@@ -167,8 +167,9 @@ def test_abuse_ten_runaways_leave_point_queries_answered_within_a_second(
     fair_server: str, mandate: str, fair_settings: Settings
 ) -> None:
     """Ten clients send a runaway query each, again as soon as it is answered, for five
-    seconds: each is stopped (503, Retry-After) — at the fast lane's budget when the slow lane
-    is full, else at the time limit — and the prober's point query and page are answered within
+    seconds: each is stopped (503) — at the fast lane's budget when the slow lane is full
+    (Retry-After), else at the time limit, or is not started after waiting for a place
+    (Retry-After) — and the prober's point query and page are answered within
     a second all along (the prober is known for quick queries: it ran some before)."""
     answers: list[tuple[int, float, str, str | None]] = []
     stop = threading.Event()
@@ -198,8 +199,11 @@ def test_abuse_ten_runaways_leave_point_queries_answered_within_a_second(
     limit = fair_settings.query_timeout
     for status, took, text, retry in answers:
         assert status == 503, text
-        assert f"time limit of {limit:g} s" in text or "places for longer queries" in text
-        if "places for longer queries" in text:
+        # stopped at the time limit, or at the fast lane's budget with the slow lane full, or
+        # never started: the fast lane's places stayed taken while it waited
+        stops = (f"time limit of {limit:g} s", "places for longer queries", "stayed taken")
+        assert any(stop in text for stop in stops), text
+        if "time limit" not in text:
             assert retry is not None
         assert took < limit + 3.0  # a busy machine's slack: never a wait for a runaway
     assert slow > 0  # the slow lane was full, and said so
