@@ -44,6 +44,8 @@ class Settings:
     access_log: bool = True  # a line per request on the console
     # SPARQL Update is refused unless this is set; then a request bearing it may update.
     update_token: str = field(default="", repr=False)
+    # Hosts an update's LOAD may fetch from, separated by commas; empty: LOAD is refused.
+    load_hosts: str = ""
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:

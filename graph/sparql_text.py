@@ -91,3 +91,21 @@ def has_keyword(query: str, keyword: str) -> bool:
     if not pattern.search(query):  # the usual case, and the cheap test
         return False
     return pattern.search(code(query)) is not None
+
+
+def load_sources(update: str) -> list[str]:
+    """What each ``LOAD`` of the SPARQL Update ``update`` would fetch: the IRI after it (without
+    its ``<>``), or the prefixed name as written; in one pass, like :func:`code`."""
+    sources: list[str] = []
+    expecting = False  # after LOAD (and SILENT)
+    for match in _TOKENS.finditer(update):
+        token = match.group()
+        word = match.group("word")
+        if expecting and word is not None and word.upper() == "SILENT":
+            continue
+        if expecting:
+            sources.append(token[1:-1] if token.startswith("<") else token)
+            expecting = False
+        elif word is not None and word.upper() == "LOAD":
+            expecting = True
+    return sources

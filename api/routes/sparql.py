@@ -26,7 +26,6 @@ from api.pages.templating import STATIC_DIR, templates
 from api.settings import Settings
 from api.sparql import description, editor, formats, protocol, update
 from api.sparql.errors import (
-    MalformedQuery,
     QueryFailed,
     ServiceForbidden,
     SparqlError,
@@ -34,16 +33,16 @@ from api.sparql.errors import (
     Unavailable,
     UpdateForbidden,
 )
-from api.sparql.execute import MAX_NESTING, MAX_SLASHES, MEMORY, QueryPool, malformed
+from api.sparql.execute import MAX_NESTING, MAX_SLASHES, MEMORY, QueryPool
 from api.sparql.lanes import Lanes, client_of
 from api.sparql.remote import RemoteQueries
 from api.sparql.streaming import PartedResponse
+from api.sparql.updater import Updater
 from graph.errors import GraphError
 from graph.namespaces import PREFIXES
 from graph.remote import RemoteStore
 from graph.sparql_text import has_keyword
 from graph.store import Store
-from graph.stores import apply_update
 
 ASSETS = "/assets"
 MAX_REQUEST_BYTES = 64 * 1024  # a query, or a POST body, longer than this is refused (413)
@@ -63,6 +62,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     pool = getattr(app.state, "sparql_pool", None)
     if pool is not None:
         await run_in_threadpool(pool.close)
+    updater = getattr(app.state, "sparql_updater", None)
+    if updater is not None:
+        await run_in_threadpool(updater.close)
 
 
 router = APIRouter(tags=["sparql"], lifespan=lifespan)
@@ -312,19 +314,14 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
 
 
 async def _update(request: Request, text: str) -> Response:
-    """Apply the update, then read from the store afresh: new query workers, nothing cached."""
+    """Apply the update to a working copy (never the build), one at a time; the app then reads
+    from it (:mod:`api.sparql.updater`)."""
     app = request.app
-    try:
-        app.state.store = await run_in_threadpool(apply_update, app.state.store, text)
-    except SyntaxError as e:
-        raise MalformedQuery(malformed(text, str(e))) from e
-    except GraphError as e:
-        raise QueryFailed(f"The update could not be applied: {e}") from e
-    app.state.sparql_counts = None
     with _POOL_LOCK:
-        old, app.state.sparql_pool = getattr(app.state, "sparql_pool", None), None
-    if old is not None:
-        await run_in_threadpool(old.close)
+        updater = getattr(app.state, "sparql_updater", None)
+        if updater is None:
+            updater = app.state.sparql_updater = Updater(app.state.settings)
+    await updater.apply(app, text)
     return PlainTextResponse("The update was applied.\n", headers={"Vary": "Accept"})
 
 
@@ -430,6 +427,7 @@ async def _service_description(
         counts,
         timeout=settings.query_timeout,
         max_results=settings.max_results,
+        update=bool(settings.update_token),
     )
     body = description.write(triples, fmt)
     return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})

@@ -539,6 +539,17 @@ class QueryPool:
         with self._lock:
             return [w.process.pid for w in self._idle]
 
+    def retire(self) -> None:
+        """Take no more queries: stop the idle workers now, and the busy ones as their queries
+        finish (on the store they started on)."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._workers.difference_update(idle)
+            self._lock.notify_all()
+        for worker in idle:
+            worker.stop()
+
     def close(self) -> None:
         """Stop every worker; a query still running is stopped too."""
         with self._lock:
