@@ -31,12 +31,12 @@ class Settings:
     # it drops the connection, so a client that does not read holds one answer that long at most.
     write_timeout: float = 10.0
     # Fair scheduling (api/sparql/lanes.py): every query starts in the fast lane, which has a
-    # place per core (0: as many as the machine has, 2 to 8); past ``fast_lane_seconds`` it moves
+    # place per core (0: as many as the machine has, 4 to 8); past ``fast_lane_seconds`` it moves
     # to the slow lane of ``slow_lane`` places, or, that full, is stopped with a 503.
     fast_lane: int = 0
     fast_lane_seconds: float = 0.5
     slow_lane: int = 2
-    client_queries: int = 4  # SPARQL queries one client may have under way at once (429 past it)
+    client_queries: int = 8  # SPARQL queries one client may have under way at once (429 past it)
     # The header naming the client, behind a proxy that sets it (X-Forwarded-For: its first
     # address); empty: the peer's address. Only set it when every request comes through the proxy.
     client_header: str = ""

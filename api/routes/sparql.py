@@ -89,7 +89,7 @@ def query_pool(app: FastAPI) -> QueryPool | RemoteQueries:
 
 
 def _start_pool(store: Store, settings: Settings) -> QueryPool | RemoteQueries:
-    fast = settings.fast_lane or min(8, max(2, os.cpu_count() or 2))
+    fast = settings.fast_lane or min(8, max(4, os.cpu_count() or 4))
     lanes = Lanes(
         fast=fast,
         slow=settings.slow_lane,

@@ -279,7 +279,7 @@ class QueryPool:
             )
         # Without lanes of its own: every worker a fast place, none slow (a query runs to the
         # time limit in the fast lane).
-        self.lanes = lanes or Lanes(fast=max_size, slow=0, budget=timeout)
+        self.lanes = lanes or Lanes(fast=max_size, slow=0, budget=timeout, reserve=False)
         if self.lanes.fast + self.lanes.slow > max_size:
             raise ValueError(
                 f"lanes of {self.lanes.fast} fast and {self.lanes.slow} slow places need as many "

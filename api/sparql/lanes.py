@@ -5,10 +5,12 @@ query still running after the fast lane's budget (a fraction of a second) moves 
 which has a few places only, and when the slow lane is full it is stopped at once and answered
 503 with ``Retry-After``. So a cheap query waits at most about one budget for a place however
 many expensive ones arrive, and the expensive ones never hold more than the slow lane's places
-for long. While every fast place is taken, waiting queries get the next free place in order of
-how little their client has used lately (seconds of evaluation, halving every
-:data:`HALF_LIFE` seconds), not of arrival: a client sending runaway queries queues behind one
-sending a point query now and then. A client may have at most ``per_client`` queries admitted
+for long. A client whose queries were answered in the fast lane more than twice as often as
+they were stopped is *proven*; the others (new clients, and those sending runaways) together
+take at most half the fast places, so a proven client finds one free or soon free. While the
+places are taken, waiting queries get the next free place proven clients first, then in order
+of how little their client has used lately (seconds of evaluation, halving every
+:data:`HALF_LIFE` seconds), then of arrival. A client may have at most ``per_client`` queries admitted
 or waiting at once (429 with ``Retry-After`` past that): its address, or the value of a header
 named in the settings for a deployment behind a proxy.
 
@@ -47,7 +49,7 @@ class Place:
     """A query's place: in the fast lane, or (once moved) in the slow lane."""
 
     client: str
-    proven: bool = False  # its client was answered quickly before, and not stopped lately
+    proven: bool = False  # its client was answered quickly more than twice as often as stopped
     slow: bool = False
     stopped: bool = False  # for want of a slow place
     quick: bool = False  # answered within the fast lane's budget
@@ -71,7 +73,14 @@ class Lanes:
     admitted or waiting."""
 
     def __init__(
-        self, *, fast: int, slow: int, budget: float, per_client: int = 0, wait: float = 5.0
+        self,
+        *,
+        fast: int,
+        slow: int,
+        budget: float,
+        per_client: int = 0,
+        wait: float = 5.0,
+        reserve: bool = True,
     ) -> None:
         if fast < 1 or slow < 0:
             raise ValueError(f"the lanes need fast >= 1 and slow >= 0, not {fast} and {slow}")
@@ -79,6 +88,8 @@ class Lanes:
         self.slow = slow
         self.budget = budget
         self.per_client = per_client
+        # Without ``reserve`` every client counts as proven: no place is kept from new ones.
+        self.reserve = reserve
         self.wait = wait
         self.fast_busy = 0
         self.unproven_busy = 0  # fast places taken by clients not proven (see enter)
@@ -107,8 +118,9 @@ class Lanes:
         use.running += 1
         # Clients answered quickly before and never stopped lately first, then by their use in
         # tenths of a second, then by arrival: a new client, or one that sent runaways, waits
-        # behind one known to send cheap queries, and may not take the fast lane's last place.
-        proven = use.quick > 0 and now - use.stopped > FORGET
+        # behind one known to send cheap queries, and new clients together take no more than
+        # half the fast lane's places.
+        proven = not self.reserve or use.quick > 2 * use.stops
         if self._admits(proven) and (not self._waiting or (proven and self._waiting[0][0])):
             self._take(proven)
             return Place(client, proven)
@@ -187,7 +199,7 @@ class Lanes:
     def _admits(self, proven: bool) -> bool:
         if self.fast_busy >= self.fast:
             return False
-        return proven or self.fast == 1 or self.unproven_busy < self.fast - 1
+        return proven or self.unproven_busy < max(1, self.fast // 2)
 
     def _take(self, proven: bool) -> None:
         self.fast_busy += 1

@@ -70,7 +70,7 @@ class RemoteQueries:
     ) -> None:
         self.store = store
         self.timeout = timeout
-        self.lanes = lanes or Lanes(fast=8, slow=0, budget=timeout)
+        self.lanes = lanes or Lanes(fast=8, slow=0, budget=timeout, reserve=False)
         # Threads of their own, so that queries waiting on the engine never take the threads
         # pages use; twice the places, since a query stopped at the fast lane's budget keeps its
         # thread until the engine gives up on it (at its own time limit).

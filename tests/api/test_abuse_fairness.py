@@ -53,7 +53,7 @@ LONG_ROWS = (
 def fair_settings(settings: Settings) -> Settings:
     """The session's settings, clients told apart by a header (as behind a proxy), so that one
     machine can play several clients."""
-    return replace(settings, client_header="X-Client")
+    return replace(settings, client_header="X-Client", client_queries=4)
 
 
 @pytest.fixture(scope="module")
