@@ -219,6 +219,8 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
           "content": _ERROR},
     415: {"description": "A POST body of another media type.", "content": _ERROR},
     413: {"description": "A query or body over 64 KiB.", "content": _ERROR},
+    429: {"description": "The client has as many queries under way as one may have "
+          "(Retry-After).", "content": _ERROR},
     503: {"description": "The query ran past the time limit, or needed more than its "
           f"memory ({MEMORY // 2**20} MiB), and was stopped; or every worker is busy.",
           "content": _ERROR},
@@ -428,6 +430,7 @@ async def _service_description(
         timeout=settings.query_timeout,
         max_results=settings.max_results,
         update=bool(settings.update_token),
+        max_bytes=settings.max_answer_bytes,
     )
     body = description.write(triples, fmt)
     return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
