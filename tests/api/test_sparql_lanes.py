@@ -6,13 +6,10 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from event_loop import run
 
 from api.sparql.errors import SlowLaneFull, TooManyQueries, Unavailable
 from api.sparql.lanes import Lanes, Place, client_of
-
-
-def run(coroutine: object) -> object:
-    return asyncio.run(coroutine)  # type: ignore[arg-type]
 
 
 async def _prove(lanes: Lanes, client: str) -> None:

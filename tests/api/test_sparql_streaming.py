@@ -7,6 +7,8 @@ import asyncio
 import time
 from typing import Any
 
+from event_loop import run
+
 from api.sparql.streaming import PART, PartedResponse
 
 
@@ -21,7 +23,7 @@ def test_sparql_streaming_sends_the_body_in_parts() -> None:
 
     body = bytes(range(256)) * (PART // 100)  # a little over 2.5 parts
     response = PartedResponse(body, write_timeout=1, media_type="text/plain")
-    asyncio.run(response({"type": "http"}, receive, send))  # type: ignore[arg-type]
+    run(response({"type": "http"}, receive, send))  # type: ignore[arg-type]
     assert sent[0]["type"] == "http.response.start"
     assert (b"content-length", str(len(body)).encode()) in sent[0]["headers"]
     parts = [m["body"] for m in sent[1:]]
@@ -43,7 +45,7 @@ def test_sparql_streaming_gives_up_on_a_client_that_takes_nothing() -> None:
 
     response = PartedResponse(b"x" * (4 * PART), write_timeout=0.2, media_type="text/plain")
     start = time.monotonic()
-    asyncio.run(response({"type": "http"}, receive, send))  # type: ignore[arg-type]
+    run(response({"type": "http"}, receive, send))  # type: ignore[arg-type]
     assert time.monotonic() - start < 1.0  # gave up after one write timeout
     assert len(sent) == 1  # the head; the first part never taken, and no more tried
     assert response.body == b""  # the answer is not held by the response any more
