@@ -1,7 +1,7 @@
 """Fair scheduling of SPARQL queries: two lanes and a limit per client.
 
-Every query starts in the fast lane, which has a place per worker kept for quick queries; a
-query still running after the fast lane's budget (a fraction of a second) moves to the slow lane,
+Every query starts in the fast lane, which has a few places (a worker process each); a query
+still running after the fast lane's budget (a fraction of a second) moves to the slow lane,
 which has a few places only, and when the slow lane is full it is stopped at once and answered
 503 with ``Retry-After``. So a cheap query waits at most about one budget for a place however
 many expensive ones arrive, and the expensive ones never hold more than the slow lane's places
@@ -10,9 +10,9 @@ they were stopped is *proven*; the others (new clients, and those sending runawa
 take at most half the fast places, so a proven client finds one free or soon free. While the
 places are taken, waiting queries get the next free place proven clients first, then in order
 of how little their client has used lately (seconds of evaluation, halving every
-:data:`HALF_LIFE` seconds), then of arrival. A client may have at most ``per_client`` queries admitted
-or waiting at once (429 with ``Retry-After`` past that): its address, or the value of a header
-named in the settings for a deployment behind a proxy.
+:data:`HALF_LIFE` seconds), then of arrival. A client may have at most ``per_client`` queries
+admitted or waiting at once (429 with ``Retry-After`` past that): a client is its address, or
+the value of a header named in the settings for a deployment behind a proxy.
 
 Everything here runs on the event loop: nothing waits in a thread, so pages and search, which use
 the thread pool, never wait on SPARQL.
@@ -36,8 +36,9 @@ HALF_LIFE = 10.0  # seconds in which a client's past use counts half
 RETRY_AFTER = 1  # seconds a refused client is asked to wait
 # A client whose query was stopped for want of a slow place is asked to wait (Retry-After)
 # FIRST_BACKOFF seconds, doubled with each stop up to MAX_BACKOFF; its queries are not refused
-# meanwhile (an address may be shared by many people), but it counts as unproven (see
-# Lanes.enter) for FORGET seconds. A client is forgotten FORGET seconds after its last query.
+# meanwhile (an address may be shared by many people), but its stops count against its being
+# proven (see Lanes.enter). Its stops are forgotten FORGET seconds after the last, and the
+# client FORGET seconds after its last query.
 FIRST_BACKOFF = 2
 MAX_BACKOFF = 30
 FORGET = 60.0
