@@ -24,10 +24,29 @@ class Settings:
     port: int = 8000
     query_timeout: float = 10.0  # seconds a SPARQL query may run before it is stopped (503)
     max_results: int = 10_000  # rows or triples in one SPARQL answer; more are cut and flagged
+    # Bytes in one SPARQL answer: more rows are cut and flagged; an answer whose first row alone
+    # is longer is refused (400), with a sentence.
+    max_answer_bytes: int = 8 * 1024 * 1024
+    # Seconds the server waits for a client to take the next part of an answer (64 KiB) before
+    # it drops the connection, so a client that does not read holds one answer that long at most.
+    write_timeout: float = 10.0
+    # Fair scheduling (api/sparql/lanes.py): every query starts in the fast lane, which has a
+    # place per core (0: as many as the machine has, 4 to 8); past ``fast_lane_seconds`` it moves
+    # to the slow lane of ``slow_lane`` places, or, that full, is stopped with a 503.
+    fast_lane: int = 0
+    fast_lane_seconds: float = 0.5
+    slow_lane: int = 2
+    client_queries: int = 8  # SPARQL queries one client may have under way at once (429 past it)
+    # The header naming the client, behind a proxy that sets it (X-Forwarded-For: its first
+    # address); empty: the peer's address. Only set it when every request comes through the proxy.
+    client_header: str = ""
     page_size: int = 50  # incoming links, search hits … per page
     access_log: bool = True  # a line per request on the console
     # SPARQL Update is refused unless this is set; then a request bearing it may update.
     update_token: str = field(default="", repr=False)
+    # Hosts an update's LOAD may fetch from, separated by commas; empty: LOAD is refused.
+    load_hosts: str = ""
+
     # The service's public URL (https://kg.example.org/): the absolute URLs answers carry (the
     # query editor's endpoint, the service description) are built on it, never on the request's
     # Host header. Empty: http://HOST:PORT/ as served.

@@ -4,7 +4,8 @@ GraphError
 ├── InvalidGraph     the built graph does not conform to the shapes (the build refuses it)
 ├── StoreError       the store is missing, corrupt or cannot be opened
 └── QueryError       a query cannot be parsed or evaluated
-    └── QueryTimeout a remote engine did not answer in time
+    ├── QueryTimeout a remote engine did not answer in time
+    └── AnswerTooLong a remote engine's answer was longer than the bytes it may have
 """
 
 from __future__ import annotations
@@ -28,3 +29,8 @@ class QueryError(GraphError):
 
 class QueryTimeout(QueryError):
     """Raised when a remote engine does not answer a query within the time allowed."""
+
+
+class AnswerTooLong(QueryError):
+    """Raised when a remote engine's answer is longer than the bytes the reader was allowed; the
+    reading stopped there."""

@@ -40,7 +40,7 @@ from pyoxigraph import (
     serialize,
 )
 
-from graph.errors import QueryError, QueryTimeout, StoreError
+from graph.errors import AnswerTooLong, QueryError, QueryTimeout, StoreError
 from graph.namespaces import PREFIXES, SPARQL_BASE
 from graph.sparql_text import has_keyword
 from graph.store import Result
@@ -152,9 +152,11 @@ class RemoteStore:
         default_graph: Sequence[NamedNode] | None = None,
         named_graphs: Sequence[NamedNode] | None = None,
         base_iri: str | None = None,
+        max_bytes: int = 0,
     ) -> Result:
         """Evaluate ``sparql`` on the engine, the project's prefixes declared, its relative IRIs
-        resolved against ``base_iri`` (by default the endpoint's canonical IRI).
+        resolved against ``base_iri`` (by default the endpoint's canonical IRI), reading no more
+        than ``max_bytes`` of its answer (0: no limit).
 
         ``default_graph``/``named_graphs`` become the protocol's ``default-graph-uri``/
         ``named-graph-uri``; without them, and without FROM in the query,
@@ -163,6 +165,7 @@ class RemoteStore:
         Raises:
             SyntaxError: the engine refused the query as malformed (400), with its message.
             QueryTimeout: no answer within the timeout.
+            AnswerTooLong: (possibly as the results are read) the answer is over ``max_bytes``.
             QueryError: the engine failed or cannot be reached.
         """
         params: list[tuple[str, str]] = []
@@ -176,9 +179,11 @@ class RemoteStore:
             prologue = self._prologue
         else:
             prologue = _prologue(PREFIXES if prefixes is None else prefixes, base_iri)
-        return self._evaluate(sparql, params, prologue)
+        return self._evaluate(sparql, params, prologue, max_bytes)
 
-    def _evaluate(self, sparql: str, params: list[tuple[str, str]], prologue: str) -> Result:
+    def _evaluate(
+        self, sparql: str, params: list[tuple[str, str]], prologue: str, max_bytes: int = 0
+    ) -> Result:
         deadline = time.monotonic() + self.timeout
         # A form, so that a dataset of many graphs goes in the body, not in the URL.
         form = urlencode([("query", prologue + sparql), *params])
@@ -193,10 +198,11 @@ class RemoteStore:
         kind = response.getheader("Content-Type", "").partition(";")[0].strip().lower()
         if kind == SOLUTIONS:
             return parse_query_results(
-                _reader(response, deadline, self.timeout), format=QueryResultsFormat.JSON
+                _reader(response, deadline, self.timeout, max_bytes),
+                format=QueryResultsFormat.JSON,
             )
         if kind == TRIPLES:
-            return _as_query_triples(_reader(response, deadline, self.timeout))
+            return _as_query_triples(_reader(response, deadline, self.timeout, max_bytes))
         response.close()
         raise QueryError(f"{self.endpoint} answered in {kind or 'no media type'}, not {ACCEPT}")
 
@@ -330,13 +336,21 @@ class RemoteStore:
 
 class _Reader:
     """A response as the binary file pyoxigraph's parsers read, closed once read to the end; a
-    read past ``deadline`` (or one that times out) raises :class:`QueryTimeout`."""
+    read past ``deadline`` (or one that times out) raises :class:`QueryTimeout`, one past
+    ``max_bytes`` (unless 0) :class:`AnswerTooLong`."""
 
-    def __init__(self, response: http.client.HTTPResponse, deadline: float, timeout: float) -> None:
+    def __init__(
+        self,
+        response: http.client.HTTPResponse,
+        deadline: float,
+        timeout: float,
+        max_bytes: int = 0,
+    ) -> None:
         self._response = response
         self._tail = b""
         self._deadline = deadline
         self._timeout = timeout
+        self._left = max_bytes or -1
 
     def read(self, size: int = -1) -> bytes:
         try:
@@ -350,6 +364,11 @@ class _Reader:
             ) from e
         if not chunk:
             self._response.close()
+        elif self._left >= 0:
+            self._left -= len(chunk)
+            if self._left < 0:
+                self._response.close()
+                raise AnswerTooLong("the SPARQL engine's answer is longer than it may be")
         # Oxigraph writes its cancellation at --timeout-s into an answer already begun (200).
         seen, self._tail = self._tail + chunk, chunk[-len(CANCELLED) :]
         if CANCELLED in seen:
@@ -361,8 +380,10 @@ class _Reader:
         return True
 
 
-def _reader(response: http.client.HTTPResponse, deadline: float, timeout: float) -> IO[bytes]:
-    return cast("IO[bytes]", _Reader(response, deadline, timeout))
+def _reader(
+    response: http.client.HTTPResponse, deadline: float, timeout: float, max_bytes: int = 0
+) -> IO[bytes]:
+    return cast("IO[bytes]", _Reader(response, deadline, timeout, max_bytes))
 
 
 def _as_query_triples(source: IO[bytes]) -> QueryTriples:

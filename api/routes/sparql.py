@@ -26,7 +26,6 @@ from api.pages.templating import STATIC_DIR, templates
 from api.settings import Settings
 from api.sparql import description, editor, formats, protocol, update, update_dataset
 from api.sparql.errors import (
-    MalformedQuery,
     QueryFailed,
     ServiceForbidden,
     SparqlError,
@@ -34,14 +33,16 @@ from api.sparql.errors import (
     Unavailable,
     UpdateForbidden,
 )
-from api.sparql.execute import MAX_NESTING, MAX_SLASHES, MEMORY, QueryPool, malformed
+from api.sparql.execute import MAX_NESTING, MAX_SLASHES, MEMORY, QueryPool
+from api.sparql.lanes import Lanes, client_of
 from api.sparql.remote import RemoteQueries
+from api.sparql.streaming import PartedResponse
+from api.sparql.updater import Updater
 from graph.errors import GraphError
 from graph.namespaces import PREFIXES
 from graph.remote import RemoteStore
 from graph.sparql_text import has_keyword
 from graph.store import Store
-from graph.stores import apply_update
 
 ASSETS = "/assets"
 MAX_REQUEST_BYTES = 64 * 1024  # a query, or a POST body, longer than this is refused (413)
@@ -61,6 +62,9 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     pool = getattr(app.state, "sparql_pool", None)
     if pool is not None:
         await run_in_threadpool(pool.close)
+    updater = getattr(app.state, "sparql_updater", None)
+    if updater is not None:
+        await run_in_threadpool(updater.close)
 
 
 router = APIRouter(tags=["sparql"], lifespan=lifespan)
@@ -85,9 +89,22 @@ def query_pool(app: FastAPI) -> QueryPool | RemoteQueries:
 
 
 def _start_pool(store: Store, settings: Settings) -> QueryPool | RemoteQueries:
+    fast = settings.fast_lane or min(8, max(4, os.cpu_count() or 4))
+    lanes = Lanes(
+        fast=fast,
+        slow=settings.slow_lane,
+        budget=settings.fast_lane_seconds,
+        per_client=settings.client_queries,
+        wait=settings.query_timeout,
+    )
     if isinstance(store, RemoteStore):
         return RemoteQueries(
-            store, PREFIXES, timeout=settings.query_timeout, output_prefixes=OUTPUT_PREFIXES
+            store,
+            PREFIXES,
+            timeout=settings.query_timeout,
+            output_prefixes=OUTPUT_PREFIXES,
+            max_bytes=settings.max_answer_bytes,
+            lanes=lanes,
         )
     path = getattr(store, "path", None)
     if not isinstance(path, Path):
@@ -95,15 +112,18 @@ def _start_pool(store: Store, settings: Settings) -> QueryPool | RemoteQueries:
             f"The SPARQL endpoint evaluates queries in worker processes that open the store "
             f"from its folder; the store {store!r} has none."
         )
-    size = min(8, max(2, os.cpu_count() or 2))
     return QueryPool(
         # The build the app opened, even if `current` is switched to a newer one meanwhile.
         path.resolve(),
         PREFIXES,
         timeout=settings.query_timeout,
-        size=size,
-        max_size=size + 4,
+        size=fast + 2,
+        # A worker for each place, and four more: under a stream of runaway queries, stopped
+        # ones are replaced faster than their replacements start on a busy machine.
+        max_size=fast + settings.slow_lane + 4,
         output_prefixes=OUTPUT_PREFIXES,
+        max_bytes=settings.max_answer_bytes,
+        lanes=lanes,
     )
 
 
@@ -199,6 +219,8 @@ _RESPONSES: dict[int | str, dict[str, Any]] = {
           "content": _ERROR},
     415: {"description": "A POST body of another media type.", "content": _ERROR},
     413: {"description": "A query or body over 64 KiB.", "content": _ERROR},
+    429: {"description": "The client has as many queries under way as one may have "
+          "(Retry-After).", "content": _ERROR},
     503: {"description": "The query ran past the time limit, or needed more than its "
           f"memory ({MEMORY // 2**20} MiB), and was stopped; or every worker is busy.",
           "content": _ERROR},
@@ -303,19 +325,14 @@ async def sparql_post(request: Request, store: StoreDep, settings: SettingsDep) 
 
 
 async def _update(request: Request, text: str) -> Response:
-    """Apply the update, then read from the store afresh: new query workers, nothing cached."""
+    """Apply the update to a working copy (never the build), one at a time; the app then reads
+    from it (:mod:`api.sparql.updater`)."""
     app = request.app
-    try:
-        app.state.store = await run_in_threadpool(apply_update, app.state.store, text)
-    except SyntaxError as e:
-        raise MalformedQuery(malformed(text, str(e))) from e
-    except GraphError as e:
-        raise QueryFailed(f"The update could not be applied: {e}") from e
-    app.state.sparql_counts = None
     with _POOL_LOCK:
-        old, app.state.sparql_pool = getattr(app.state, "sparql_pool", None), None
-    if old is not None:
-        await run_in_threadpool(old.close)
+        updater = getattr(app.state, "sparql_updater", None)
+        if updater is None:
+            updater = app.state.sparql_updater = Updater(app.state.settings)
+    await updater.apply(app, text)
     return PlainTextResponse("The update was applied.\n", headers={"Vary": "Accept"})
 
 
@@ -386,12 +403,17 @@ async def _answer(
         named_graphs=sparql.named_graphs,
         union=not has_keyword(sparql.query, "FROM"),
     )
-    answer = await pool.run_async(job)
+    answer = await pool.run_async(job, client_of(request.scope, settings.client_header))
     headers = {"Vary": "Accept"}
     if answer.capped:
         headers["X-Result-Capped"] = "true"
         headers["X-Result-Limit"] = str(settings.max_results)
-    return Response(answer.body, media_type=answer.format.content_type, headers=headers)
+    return PartedResponse(
+        answer.body,
+        media_type=answer.format.content_type,
+        headers=headers,
+        write_timeout=settings.write_timeout,
+    )
 
 
 def _lenient(kind: str, accept: str | None, values: tuple[str, ...]) -> formats.ResultFormat | None:
@@ -416,6 +438,8 @@ async def _service_description(
         counts,
         timeout=settings.query_timeout,
         max_results=settings.max_results,
+        update=bool(settings.update_token),
+        max_bytes=settings.max_answer_bytes,
     )
     body = description.write(triples, fmt)
     return Response(body, media_type=fmt.content_type, headers={"Vary": "Accept"})
@@ -516,7 +540,9 @@ def _endpoint(request: Request) -> str:
 
 def _error(error: SparqlError) -> Response:
     headers = {"Vary": "Accept"}
-    if isinstance(error, Unavailable) and error.__class__ is Unavailable:
+    if error.retry_after is not None:
+        headers["Retry-After"] = str(error.retry_after)
+    elif isinstance(error, Unavailable) and error.__class__ is Unavailable:
         headers["Retry-After"] = "1"
     if isinstance(error, update.Unauthorized):
         headers["WWW-Authenticate"] = update.REALM

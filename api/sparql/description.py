@@ -70,9 +70,16 @@ def count_triples(store: Store) -> DatasetCounts:
 
 
 def service_description(
-    endpoint: str, counts: DatasetCounts, *, timeout: float, max_results: int
+    endpoint: str,
+    counts: DatasetCounts,
+    *,
+    timeout: float,
+    max_results: int,
+    update: bool = False,
+    max_bytes: int = 0,
 ) -> list[Triple]:
-    """The description of the endpoint at ``endpoint`` (its absolute URL) as triples."""
+    """The description of the endpoint at ``endpoint`` (its absolute URL) as triples; ``update``:
+    it takes SPARQL Update (from the administrator)."""
     service = NamedNode(endpoint)
     limits = NamedNode(endpoint + LIMITS)
     dataset = NamedNode(endpoint + "#dataset")
@@ -96,10 +103,16 @@ def service_description(
         Triple(service, NamedNode(DCTERMS + "title"), Literal(TITLE, language="en")),
         Triple(service, see_also, limits),
         Triple(service, sd("defaultDataset"), dataset),
-        Triple(limits, comment, Literal(_limits(timeout, max_results), language="en")),
+        Triple(
+            limits,
+            comment,
+            Literal(_limits(timeout, max_results, update, max_bytes), language="en"),
+        ),
         Triple(dataset, RDF_TYPE, sd("Dataset")),
         Triple(dataset, sd("defaultGraph"), default),
     ]
+    if update:
+        triples.append(Triple(service, sd("supportedLanguage"), sd("SPARQL11Update")))
     graphs = sorted(counts.graphs.items())
     named = [BlankNode(f"named{i}") for i in range(1, len(graphs) + 1)]
     triples += [Triple(dataset, sd("namedGraph"), node) for node in named]
@@ -120,12 +133,21 @@ def service_description(
     return triples
 
 
-def _limits(timeout: float, max_results: int) -> str:
+def _limits(timeout: float, max_results: int, update: bool = False, max_bytes: int = 0) -> str:
+    access = (
+        "SPARQL Update is taken from the administrator only (a bearer token), and lasts until "
+        "the next build."
+        if update
+        else "Read-only: SPARQL Update is refused (403)."
+    )
     return (
-        f"Read-only: SPARQL Update is refused (403). A query may run for {timeout:g} s; one "
+        f"{access} A query may run for {timeout:g} s; one "
         f"that runs longer is stopped and answered 503. An answer holds at most {max_results} "
-        "rows or triples; a longer one is cut, and says so with the HTTP header "
+        + (f"rows or triples and {max_bytes / 2**20:g} MiB" if max_bytes else "rows or triples")
+        + "; a longer one is cut (whole rows), and says so with the HTTP header "
         "X-Result-Capped: true (and, in SPARQL JSON and XML results, a link here)."
+        + " Every query starts in a fast lane; one that runs past a fraction of a second "
+        "moves to a slow lane of few places, and is stopped (503, Retry-After) when that is full."
     )
 
 

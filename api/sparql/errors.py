@@ -4,17 +4,21 @@ SparqlError
 ├── BadRequest            400  the request does not follow the SPARQL 1.1 Protocol
 │   ├── MalformedQuery    400  the query does not parse (the parser's message, line and column)
 │   ├── TooComplex        400  nested too deeply, or too long a property path, to evaluate safely
-│   └── QueryCrashed      400  the query's evaluation crashed its worker process (now replaced)
+│   ├── QueryCrashed      400  the query's evaluation crashed its worker process (now replaced)
+│   └── AnswerTooLarge    400  not one row of the answer fits in the bytes an answer may have
 ├── Forbidden             403  what the endpoint does not do
 │   ├── UpdateForbidden   403  SPARQL Update: the endpoint is read-only
 │   └── ServiceForbidden  403  SERVICE: the endpoint makes no requests to other servers
 ├── NotAcceptable         406  no result format the client accepts fits the query's form
 ├── TooLarge              413  a query or body over the size limit
+├── TooManyQueries        429  the client has as many queries under way as one may have
 ├── UnsupportedMediaType  415  a POST body that is neither a form nor a query
 ├── QueryFailed           500  the engine could not evaluate the query
 └── Unavailable           503  the query ran past the time limit, or every worker is busy
     ├── QueryTimeout      503
-    └── OutOfMemory       503  the query needed more memory than a worker may use
+    ├── OutOfMemory       503  the query needed more memory than a worker may use
+    ├── SlowLaneFull      503  the query outran the fast lane, and the slow lane is full
+    └── UpdateBusy        503  another update is being applied
 """
 
 from __future__ import annotations
@@ -26,6 +30,10 @@ class SparqlError(Exception):
     """Raised when a SPARQL request cannot be answered; ``status`` is its HTTP status."""
 
     status: ClassVar[int] = 500
+
+    def __init__(self, *args: object, retry_after: int | None = None) -> None:
+        super().__init__(*args)
+        self.retry_after = retry_after  # seconds, for the Retry-After header
 
     @property
     def message(self) -> str:
@@ -52,6 +60,11 @@ class QueryCrashed(BadRequest):
     the worker has been replaced, and the same query would crash the next one."""
 
 
+class AnswerTooLarge(BadRequest):
+    """Raised when not even the first row (or triple) of the answer fits in the bytes an answer
+    may have (``max_answer_bytes``); a longer answer of several rows is cut instead."""
+
+
 class Forbidden(SparqlError):
     """Raised for what the endpoint refuses to do, whoever asks."""
 
@@ -70,6 +83,12 @@ class TooLarge(SparqlError):
     """Raised when a query or a request body is over the size limit (``MAX_REQUEST_BYTES``)."""
 
     status = 413
+
+
+class TooManyQueries(SparqlError):
+    """Raised when the client has as many queries admitted or waiting as one client may have."""
+
+    status = 429
 
 
 class NotAcceptable(SparqlError):
@@ -103,3 +122,13 @@ class QueryTimeout(Unavailable):
 class OutOfMemory(Unavailable):
     """Raised when a query needed more memory than a worker may use; its evaluation has been
     stopped."""
+
+
+class SlowLaneFull(Unavailable):
+    """Raised when a query ran past the fast lane's budget and the slow lane had no room; its
+    evaluation has been stopped."""
+
+
+class UpdateBusy(Unavailable):
+    """Raised when another update kept the store's one writer busy for longer than an update
+    waits."""

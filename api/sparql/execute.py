@@ -22,6 +22,7 @@ import asyncio
 import json
 import os
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -36,16 +37,20 @@ from pathlib import Path
 from starlette.concurrency import run_in_threadpool
 
 from api.sparql.errors import (
+    AnswerTooLarge,
     MalformedQuery,
     OutOfMemory,
     QueryCrashed,
     QueryFailed,
     QueryTimeout,
+    SparqlError,
     TooComplex,
     Unavailable,
 )
 from api.sparql.formats import BY_NAME, ResultFormat
+from api.sparql.lanes import Lanes, Place
 from api.sparql.worker import Config, Job
+from graph.sparql_text import outline
 
 _POSITION = re.compile(r"\bat (\d+):(\d+)")
 # Real queries nest a few levels and chain a few path steps. Oxigraph's parser and planner recurse
@@ -56,24 +61,11 @@ _POSITION = re.compile(r"\bat (\d+):(\d+)")
 # message, rather than run to the time limit.
 MAX_NESTING = 100
 MAX_SLASHES = 128
-# Strings, IRIs and comments: their brackets and slashes are not the query's.
-_OPAQUE = re.compile(
-    "|".join(
-        [
-            r'"""(?:[^"\\]|\\.|"(?!""))*+"""',
-            r"'''(?:[^'\\]|\\.|'(?!''))*+'''",
-            r'"(?:[^"\\\n\r]|\\.)*+"',
-            r"'(?:[^'\\\n\r]|\\.)*+'",
-            r'<[^<>"{}|^`\\\x00-\x20]*+>',
-            r"#[^\n\r]*+",
-        ]
-    )
-)
-_STRUCTURE = re.compile(r"[{}()\[\]/]")
-_OPENING = frozenset("{([")
 # Bytes of memory a worker may take for a query (a sort of every mandate three times over takes
 # 200 MB a second); an allocation past it ends the worker with SIGABRT.
 MEMORY = 1024 * 1024 * 1024
+# The CPU priority of a worker once its query is in the slow lane: below the fast lane's.
+SLOW_NICE = 10
 # Signals with which a process ends when it crashes, as opposed to being stopped.
 _CRASHES = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGILL, signal.SIGFPE})
 # The folder that holds the ``api`` package, so workers import the same code whatever their cwd.
@@ -117,15 +109,13 @@ def check_shape(query: str) -> None:
     Raises:
         TooComplex: the query is over either limit; the message gives its figure and the limit.
     """
-    depth = deepest = slashes = 0
-    for char in _STRUCTURE.findall(_OPAQUE.sub(" ", query)):
-        if char == "/":
-            slashes += 1
-        elif char in _OPENING:
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
+    # The raw text's brackets and slashes bound those outside its strings, IRIs and comments:
+    # most queries are under the limits by this count alone, and need no closer look.
+    opening = query.count("{") + query.count("(") + query.count("[")
+    if opening <= MAX_NESTING and query.count("/") <= MAX_SLASHES:
+        return
+    shape = outline(query)
+    deepest, slashes = shape.depth, shape.slashes
     if deepest > MAX_NESTING:
         raise TooComplex(
             f"The query nests groups, sub-queries, brackets or parentheses {deepest} levels deep, "
@@ -184,12 +174,14 @@ class _Worker:
     def __init__(self, config: Config) -> None:
         job_read, job_write = os.pipe()
         reply_read, reply_write = os.pipe()
+        ready_read, ready_write = os.pipe()
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [_ROOT, env.get("PYTHONPATH")]))
+        command = [sys.executable, "-m", "api.sparql.worker", str(job_read), str(reply_write)]
         try:
             self.process = subprocess.Popen(  # noqa: S603 (our own interpreter and module)
-                [sys.executable, "-m", "api.sparql.worker", str(job_read), str(reply_write)],
-                pass_fds=(job_read, reply_write),
+                [*command, str(ready_write)],
+                pass_fds=(job_read, reply_write, ready_write),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 env=env,
@@ -197,16 +189,39 @@ class _Worker:
         except OSError:
             os.close(job_write)
             os.close(reply_read)
+            os.close(ready_read)
             raise
         finally:
             os.close(job_read)
             os.close(reply_write)
+            os.close(ready_write)
         self.jobs = Connection(job_write, readable=False)
         self.replies = Connection(reply_read, writable=False)
+        self.ready_fd = ready_read  # a byte comes once the worker has opened the store
+        self.ready = False
+        self.niceness = 0
         self.jobs.send_bytes(json.dumps(asdict(config)).encode())
 
         # Killed and reaped when stopped, when garbage-collected, or when the interpreter exits.
-        self.stop = weakref.finalize(self, _stop, self.process, self.jobs, self.replies)
+        self.stop = weakref.finalize(
+            self, _stop, self.process, self.jobs, self.replies, self.ready_fd
+        )
+
+    def nice(self, niceness: int) -> bool:
+        """Set the worker's CPU priority (0: normal; 1 to 19: lower); False if not allowed
+        (only a privileged process may raise it again)."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, niceness)
+        except (PermissionError, ProcessLookupError):
+            return False
+        self.niceness = niceness
+        return True
+
+    def is_ready(self) -> bool:
+        """Whether the worker has opened the store (and takes a job at once)."""
+        if not self.ready and select.select([self.ready_fd], [], [], 0)[0]:
+            self.ready = True
+        return self.ready
 
 
 def _exit_code(process: subprocess.Popen[bytes]) -> int | None:
@@ -218,21 +233,26 @@ def _exit_code(process: subprocess.Popen[bytes]) -> int | None:
         return None
 
 
-def _stop(process: subprocess.Popen[bytes], jobs: Connection, replies: Connection) -> None:
+def _stop(
+    process: subprocess.Popen[bytes], jobs: Connection, replies: Connection, ready: int
+) -> None:
     """Kill the worker, which is harmless even when it is idle (it only reads), and reap it."""
     if process.poll() is None:
         process.kill()
     jobs.close()
     replies.close()
+    os.close(ready)
     process.wait()
 
 
 class QueryPool:
     """Worker processes over the store in ``store_path``, answering queries within ``timeout``
-    seconds and ``memory`` bytes (0: no limit).
+    seconds and ``memory`` bytes (0: no limit), in answers of at most ``max_bytes`` (0: no
+    limit; more rows are cut).
 
     Raises (from :meth:`run`):
         MalformedQuery: the query does not parse.
+        AnswerTooLarge: not one row of the answer fits in ``max_bytes``.
         QueryFailed: the engine failed, or the worker died.
         QueryTimeout: the query ran past ``timeout`` seconds; its worker was killed.
         OutOfMemory: the query needed more than ``memory`` bytes; its worker ended.
@@ -250,16 +270,27 @@ class QueryPool:
         max_size: int = 8,
         output_prefixes: Mapping[str, str] | None = None,
         memory: int = MEMORY,
+        max_bytes: int = 0,
+        lanes: Lanes | None = None,
     ) -> None:
         if size < 1 or max_size < size:
             raise ValueError(
                 f"a pool needs 1 <= size <= max_size, not size={size} max_size={max_size}"
+            )
+        # Without lanes of its own: every worker a fast place, none slow (a query runs to the
+        # time limit in the fast lane).
+        self.lanes = lanes or Lanes(fast=max_size, slow=0, budget=timeout, reserve=False)
+        if self.lanes.fast + self.lanes.slow > max_size:
+            raise ValueError(
+                f"lanes of {self.lanes.fast} fast and {self.lanes.slow} slow places need as many "
+                f"workers, more than max_size={max_size}"
             )
         self.config = Config(
             str(store_path),
             dict(prefixes),
             dict(prefixes if output_prefixes is None else output_prefixes),
             memory,
+            max_bytes,
         )
         self.timeout = timeout
         self.size = size
@@ -281,24 +312,49 @@ class QueryPool:
             raise QueryTimeout(self._too_long())
         return self._receive(job, worker, deadline)
 
-    async def run_async(self, job: PreparedQuery) -> Answer:
-        """:meth:`run` for the event loop: it waits for the answer without holding a thread
-        (a thread only waits when every worker is busy)."""
+    async def run_async(self, job: PreparedQuery, client: str = "") -> Answer:
+        """:meth:`run` for the event loop, in the pool's lanes (:mod:`api.sparql.lanes`) as a
+        query of ``client``: it waits for a place and for the answer without holding a thread.
+
+        Raises (besides those of :meth:`run`):
+            TooManyQueries: the client has as many queries under way as it may.
+            SlowLaneFull: the query outran the fast lane and the slow lane was full: stopped.
+        """
+        place = await self.lanes.enter(client)
+        try:
+            return await self._run_in(place, job)
+        finally:
+            self.lanes.leave(place)
+
+    async def _run_in(self, place: Place, job: PreparedQuery) -> Answer:
         deadline = time.monotonic() + self.timeout
-        worker = self._try_acquire()
-        if worker is None:
-            return await run_in_threadpool(self.run, job)
+        worker = self._try_acquire(spare=not place.proven)
+        if worker is None:  # the lanes admit no more queries than there are workers
+            raise Unavailable(f"All {self.max_size} query workers are busy; try again shortly.")
         worker = self._send(job, worker, deadline)
         loop = asyncio.get_running_loop()
         ready = loop.create_future()
         fd = worker.replies.fileno()
         loop.add_reader(fd, _resolve, ready)
         try:
+            if not worker.is_ready():  # the fast lane's budget counts from the worker's start
+                await self._started(worker, deadline)
+            if self.lanes.budget < deadline - time.monotonic():
+                done, _ = await asyncio.wait({ready}, timeout=self.lanes.budget)
+                if not done:
+                    if not self.lanes.promote(place):  # no room: stop it now
+                        loop.remove_reader(fd)
+                        await run_in_threadpool(self._discard, worker)
+                        raise self.lanes.full(place)
+                    worker.nice(SLOW_NICE)  # the fast lane's queries come first for the CPU
+            place.quick = not place.slow and ready.done()
             await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
         except TimeoutError:
             loop.remove_reader(fd)
             await run_in_threadpool(self._discard, worker)  # it starts a replacement
             raise QueryTimeout(self._too_long()) from None
+        except SparqlError:
+            raise
         except BaseException:  # cancelled (the server stopping): stop the query too
             loop.remove_reader(fd)
             self._discard(worker)
@@ -308,6 +364,17 @@ class QueryPool:
         # once would then fail to read (EAGAIN) instead of waiting for the rest.
         os.set_blocking(fd, True)
         return self._receive(job, worker, deadline)
+
+    async def _started(self, worker: _Worker, deadline: float) -> None:
+        """Wait until ``worker`` has opened the store, or ``deadline``."""
+        loop = asyncio.get_running_loop()
+        started = loop.create_future()
+        loop.add_reader(worker.ready_fd, _resolve, started)
+        try:
+            await asyncio.wait({started}, timeout=max(0.0, deadline - time.monotonic()))
+        finally:
+            loop.remove_reader(worker.ready_fd)
+        worker.is_ready()
 
     def prepare(
         self,
@@ -374,6 +441,8 @@ class QueryPool:
         header = json.loads(head)
         if header["status"] == "syntax":
             raise MalformedQuery(malformed(job.query, header["message"]))
+        if header["status"] == "too_large":
+            raise AnswerTooLarge(header["message"])
         if header["status"] != "ok":
             raise QueryFailed(f"The query could not be evaluated: {header['message']}")
         return Answer(body, BY_NAME[header["format"]], header["capped"])
@@ -393,20 +462,27 @@ class QueryPool:
         self._workers.add(worker)
         return worker
 
-    def _take(self) -> _Worker | None:
+    def _take(self, spare: bool = False) -> _Worker | None:
         """An idle or new worker, or None when all ``max_size`` are busy (the caller holds the
-        lock)."""
+        lock): one that is ready if there is one, or with ``spare``, if there are two (the
+        last ready one is kept for a query of a proven client: see :mod:`api.sparql.lanes`)."""
         if self._closed:
             raise Unavailable("The SPARQL endpoint is shutting down.")
-        if self._idle:
-            return self._idle.pop()
+        ready = [i for i in range(len(self._idle) - 1, -1, -1) if self._idle[i].is_ready()]
+        if len(ready) > (1 if spare else 0):  # the last used first
+            return self._idle.pop(ready[0])
+        starting = [i for i in range(len(self._idle) - 1, -1, -1) if i not in ready]
+        if starting:  # the one started first
+            return self._idle.pop(starting[0])
         if len(self._workers) < self.max_size:
             return self._start()
+        if self._idle:
+            return self._idle.pop()
         return None
 
-    def _try_acquire(self) -> _Worker | None:
+    def _try_acquire(self, spare: bool = False) -> _Worker | None:
         with self._lock:
-            return self._take()
+            return self._take(spare)
 
     def _acquire(self, deadline: float) -> _Worker:
         with self._lock:
@@ -421,6 +497,9 @@ class QueryPool:
             return worker
 
     def _release(self, worker: _Worker) -> None:
+        if worker.niceness and not worker.nice(0):  # a slow query's: not to be used so again
+            self._discard(worker)
+            return
         with self._lock:
             # A worker started under load stays: retiring it when the load dips and starting
             # another when it rises again made throughput fall as clients were added.
@@ -459,6 +538,17 @@ class QueryPool:
         """The process ids of the idle workers, the next to work last."""
         with self._lock:
             return [w.process.pid for w in self._idle]
+
+    def retire(self) -> None:
+        """Take no more queries: stop the idle workers now, and the busy ones as their queries
+        finish (on the store they started on)."""
+        with self._lock:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._workers.difference_update(idle)
+            self._lock.notify_all()
+        for worker in idle:
+            worker.stop()
 
     def close(self) -> None:
         """Stop every worker; a query still running is stopped too."""

@@ -4,9 +4,9 @@
 
 The graph is rebuilt from the plans' texts, so an update is a correction between builds: the
 next ``celac-kg build`` replaces it, and the dump files do not show it. On the embedded store it
-is applied by a writer opened for it alone, after which the app reads from the store afresh (its
-query workers too); with several server processes over one embedded store, the others see it only
-when restarted — serve from a remote engine for that.
+is applied to a working copy, never to the build (:mod:`api.sparql.updater`), which the app then
+reads from (its query workers too); a restart serves the build as built again, and with several
+server processes over one build the others never see it — serve from a remote engine for that.
 
 https://www.w3.org/TR/sparql11-protocol/#update-operation
 """

@@ -1,0 +1,188 @@
+"""Applying SPARQL Update (for the administrator: see :mod:`api.sparql.update`): one writer at a
+time, on a working copy of the store, never on the build being served.
+
+On the embedded store each update makes a new generation: a checkpoint of the store being served
+(RocksDB hard-links its immutable files, so this is quick and small), the update applied to it,
+and then the app reads from it (new query workers; the pages' store). The build folder is only
+ever read, so the next build, and a restart, serve the build as built: an update is a correction
+between builds. Queries under way when an update is applied finish on the generation they
+started on; its workers stop as they finish, and its folder is removed at a later update.
+On a remote engine the update goes to the engine, one at a time too.
+
+``LOAD`` is refused unless the host it names is listed in ``load_hosts``, and ``SERVICE`` always
+(this server makes no requests wherever an update says).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pyoxigraph
+from fastapi import FastAPI
+from starlette.concurrency import run_in_threadpool
+
+from api.settings import Settings
+from api.sparql import protocol
+from api.sparql.errors import (
+    Forbidden,
+    MalformedQuery,
+    QueryFailed,
+    ServiceForbidden,
+    UpdateBusy,
+)
+from api.sparql.execute import QueryPool, malformed
+from graph.errors import GraphError
+from graph.namespaces import PREFIXES, SPARQL_BASE
+from graph.oxigraph import OxigraphStore
+from graph.remote import RemoteStore
+from graph.sparql_text import has_keyword, load_sources
+
+WAIT = 5.0  # seconds an update waits for the one before it to be applied (then 503)
+
+
+class LoadForbidden(Forbidden):
+    """Raised for a LOAD from a host that is not listed in ``load_hosts``."""
+
+
+class Updater:
+    """Applies the app's updates one at a time; working copies go in ``folder`` (a temporary
+    folder, removed with the updater, when None)."""
+
+    def __init__(self, settings: Settings, folder: Path | None = None) -> None:
+        self.load_hosts = {h.strip().lower() for h in settings.load_hosts.split(",") if h.strip()}
+        self._lock = asyncio.Lock()
+        if folder is None:
+            self._temporary: tempfile.TemporaryDirectory[str] | None = tempfile.TemporaryDirectory(
+                prefix="celac-kg-updates-"
+            )
+            folder = Path(self._temporary.name)
+        else:
+            self._temporary = None
+        self.folder = folder
+        self._generation = 0
+        self._retired: list[tuple[QueryPool, Path]] = []
+
+    def check(self, text: str) -> None:
+        """Refuse what this server does not do for an update.
+
+        Raises:
+            ServiceForbidden: SERVICE.
+            LoadForbidden: LOAD from a host not in ``load_hosts``.
+        """
+        if has_keyword(text, "SERVICE"):
+            raise ServiceForbidden(protocol.NO_SERVICE)
+        for source in load_sources(text):
+            host = (urlsplit(source).hostname or "").lower() if "://" in source else ""
+            if not self.load_hosts:
+                raise LoadForbidden(
+                    f"LOAD <{source[:200]}> is refused: this server fetches nothing for an update "
+                    "unless its administrator lists the hosts it may fetch from "
+                    "(CELAC_KG_LOAD_HOSTS)."
+                )
+            if host not in self.load_hosts:
+                raise LoadForbidden(
+                    f"LOAD <{source[:200]}> is refused: {host or 'its source'} is not one of the "
+                    f"hosts this server may fetch from ({', '.join(sorted(self.load_hosts))}); "
+                    "write the source's IRI in full."
+                )
+
+    async def apply(self, app: FastAPI, text: str) -> None:
+        """Apply the update ``text`` to the app's store, once the one before it is applied.
+
+        Raises:
+            UpdateBusy: the update before it was still being applied after :data:`WAIT` s.
+            MalformedQuery: the update does not parse.
+            QueryFailed: the engine refused or failed it.
+            ServiceForbidden, LoadForbidden: see :meth:`check`.
+        """
+        self.check(text)
+        try:
+            await asyncio.wait_for(self._lock.acquire(), WAIT)
+        except TimeoutError:
+            raise UpdateBusy(
+                f"Another update is being applied, and was still after {WAIT:g} s; nothing was "
+                "changed by this one: send it again shortly.",
+                retry_after=1,
+            ) from None
+        try:
+            store = app.state.store
+            if isinstance(store, RemoteStore):
+                await run_in_threadpool(self._remote, store, text)
+                app.state.store = store.fresh()
+                old = app.state.sparql_pool if hasattr(app.state, "sparql_pool") else None
+                app.state.sparql_pool = None
+                if old is not None:
+                    await run_in_threadpool(old.close)
+            else:
+                source = getattr(store, "path", None)
+                if not isinstance(source, Path):
+                    raise QueryFailed(f"The store {store!r} takes no updates.")
+                path = await run_in_threadpool(self._write, source, text)
+                app.state.store = OxigraphStore(path)
+                old = getattr(app.state, "sparql_pool", None)
+                app.state.sparql_pool = None  # the next query starts workers over the new one
+                if isinstance(old, QueryPool):
+                    old.retire()  # its queries under way finish on the generation before
+                    if source.is_relative_to(self.folder):
+                        self._retired.append((old, source))
+            app.state.sparql_counts = None
+        finally:
+            self._lock.release()
+        self._sweep()
+
+    def _remote(self, store: RemoteStore, text: str) -> None:
+        try:
+            store.update(text)
+        except SyntaxError as e:
+            raise MalformedQuery(malformed(text, str(e))) from None
+        except GraphError as e:
+            raise QueryFailed(f"The update could not be applied: {e}") from None
+
+    def _write(self, source: Path, text: str) -> Path:
+        """A new generation: a checkpoint of ``source`` with the update applied."""
+        self._generation += 1
+        target = self.folder / f"generation-{self._generation}"
+        try:
+            pyoxigraph.Store.read_only(str(source)).backup(str(target))
+            writer = pyoxigraph.Store(str(target))
+        except OSError as e:
+            raise QueryFailed(
+                f"The update could not be applied: no working copy of the store could be made "
+                f"({self._hide(e)})."
+            ) from None
+        try:
+            writer.update(text, prefixes=PREFIXES, base_iri=SPARQL_BASE)
+            writer.flush()
+        except SyntaxError as e:
+            error: Exception = MalformedQuery(malformed(text, str(e)))
+        except OSError as e:
+            error = QueryFailed(f"The update could not be applied: {self._hide(e)}")
+        else:
+            return target
+        finally:
+            del writer
+        shutil.rmtree(target, ignore_errors=True)
+        raise error
+
+    def _hide(self, error: Exception) -> str:
+        """The error's message without the folders of the stores (an attacker's map)."""
+        return str(error).replace(str(self.folder), "<working copy>")
+
+    def _sweep(self) -> None:
+        """Remove the generations no worker reads any more."""
+        kept = []
+        for pool, path in self._retired:
+            if pool.pids:
+                kept.append((pool, path))
+            else:
+                shutil.rmtree(path, ignore_errors=True)
+        self._retired = kept
+
+    def close(self) -> None:
+        """Remove the working copies (when they are in a temporary folder)."""
+        if self._temporary is not None:
+            self._temporary.cleanup()
