@@ -140,6 +140,11 @@ def _evaluate(args: argparse.Namespace) -> int:
         if args.verbose:
             print(f"missed links ({len(trace.misses)}): " + "; ".join(trace.misses))
             print(f"asserted, not annotated ({len(trace.extras)}): " + "; ".join(trace.extras))
+    if args.held_out.is_file():
+        from celac_kg.heldout import evaluate_held_out
+
+        print()
+        print(evaluate_held_out(store, args.held_out, args.corpus).text(args.verbose))
     return 0
 
 
@@ -268,6 +273,7 @@ def parser() -> argparse.ArgumentParser:
     )
     q.set_defaults(run=_query)
 
+    from celac_kg.heldout import HELD_OUT
     from extract.evaluate import DEV_SET, TRACE_SET
 
     e = sub.add_parser(
@@ -285,6 +291,16 @@ def parser() -> argparse.ArgumentParser:
         type=Path,
         default=TRACE_SET,
         help="the annotated carry-over pairs (default: extract/trace/continuations.toml)",
+    )
+    e.add_argument(
+        "--held-out",
+        type=Path,
+        default=HELD_OUT,
+        help="the held-out reading of names outside the mandates "
+        "(default: annotations/entities-passages.toml)",
+    )
+    e.add_argument(
+        "--corpus", type=Path, default=DEFAULT_CORPUS, help="the corpus folder the readings name"
     )
     e.add_argument("-v", "--verbose", action="store_true", help="list what was missed")
     e.set_defaults(run=_evaluate)

@@ -12,6 +12,7 @@ spans overlap. Precision is over the graph's mentions, recall over the annotated
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -103,16 +104,33 @@ class HeldOutReport:
         return "\n".join(lines)
 
 
-def read_held_out(path: Path) -> dict[str, list[Span]]:
-    """The annotated spans by type; an unreadable file is an error naming it."""
+def read_held_out(path: Path, corpus: Path | None = None) -> dict[str, list[Span]]:
+    """The annotated spans by type; an unreadable file is an error naming it.
+
+    The readers left a following "(SIGLA)" out of a name and gave the acronym apart; with
+    ``corpus`` (the folder of the source files) such a span is widened over it, since the name and
+    its acronym in brackets are one mention."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise ValueError(f"{path}: cannot read the held-out reading ({e})") from e
+    texts: dict[str, str] = {}
+
+    def end(e: dict[str, object]) -> int:
+        stop = int(str(e["end"]))
+        acronym = e.get("acronym")
+        if corpus is None or not acronym:
+            return stop
+        name = str(e["file"])
+        if name not in texts:
+            texts[name] = (corpus / name).read_text(encoding="utf-8")
+        bracket = re.match(rf"\s*\(\s*{re.escape(str(acronym))}\s*\)", texts[name][stop:])
+        return stop + bracket.end() if bracket else stop
+
     spans: dict[str, list[Span]] = {}
     for kind in TYPES:
         spans[kind] = [
-            Span(str(e["file"]), int(e["start"]), int(e["end"]), str(e["text"]))
+            Span(str(e["file"]), int(e["start"]), end(e), str(e["text"]))
             for e in data.get(kind, [])
         ]
     return spans
@@ -143,8 +161,10 @@ def graph_mentions(store: Store, kind: str) -> list[Span]:
     return sorted((s for s in found if not _inside(s, mandates)), key=lambda s: (s.file, s.start))
 
 
-def evaluate_held_out(store: Store, path: Path = HELD_OUT) -> HeldOutReport:
-    annotated = read_held_out(path)
+def evaluate_held_out(
+    store: Store, path: Path = HELD_OUT, corpus: Path | None = None
+) -> HeldOutReport:
+    annotated = read_held_out(path, corpus)
     files = {s.file for spans in annotated.values() for s in spans}
     scores: dict[str, TypeScore] = {}
     for kind, gold in annotated.items():

@@ -80,3 +80,19 @@ def test_mentions_inside_mandates_do_not_count_and_overlap_matches(tmp_path: Pat
     assert (org.found, org.found_right, org.annotated, org.annotated_found) == (2, 1, 2, 1)
     assert org.misses == [Span("a.txt", 40, 45, "Fondo")]
     assert report.scores["meeting"].found == 0
+
+
+def test_a_name_and_its_acronym_in_brackets_are_one_mention(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("el Consejo Superior ( CSU ) y la OEA", encoding="utf-8")
+    held = tmp_path / "held.toml"
+    held.write_text(
+        '[[organisation]]\nfile = "a.txt"\ntext = "Consejo Superior"\nacronym = "CSU"\n'
+        "start = 3\nend = 19\n"
+        '[[organisation]]\nfile = "a.txt"\ntext = "OEA"\nacronym = "X"\nstart = 33\nend = 36\n',
+        encoding="utf-8",
+    )
+    spans = read_held_out(held, corpus)["organisation"]
+    assert [(s.start, s.end) for s in spans] == [(3, 27), (33, 36)]
+    assert [(s.start, s.end) for s in read_held_out(held)["organisation"]] == [(3, 19), (33, 36)]
