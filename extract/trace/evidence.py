@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from extract.trace.features import Pair
+from extract.trace.themes import Theme, read_themes
 
 MAX_CLAUSE = 160  # characters of a clause quoted as evidence
 
@@ -10,6 +13,20 @@ MAX_CLAUSE = 160  # characters of a clause quoted as evidence
 def _quote(text: str, span: tuple[int, int]) -> str:
     piece = " ".join(text[span[0] : span[1]].split())
     return piece if len(piece) <= MAX_CLAUSE else piece[: MAX_CLAUSE - 1].rstrip() + "…"
+
+
+@cache
+def _themes() -> dict[str, Theme]:
+    return read_themes()
+
+
+def _theme_labels(keys: list[str], lang: str) -> str:
+    """Themes by their labels in ``lang``, never by their keys."""
+    known = _themes()
+    return ", ".join(
+        (known[k].label_es if lang == "es" else known[k].label_en) if k in known else k
+        for k in keys
+    )
 
 
 def lines(pair: Pair) -> tuple[list[str], list[str]]:
@@ -50,8 +67,8 @@ def lines(pair: Pair) -> tuple[list[str], list[str]]:
         en.append(f"closest clauses ({v['clause']:.2f}): “{later}” ← “{earlier}”")
     themes = sorted(pair.later.themes & pair.earlier.themes)
     if themes:
-        es.append("temas comunes: " + ", ".join(themes))
-        en.append("shared themes: " + ", ".join(themes))
+        es.append("temas comunes: " + _theme_labels(themes, "es"))
+        en.append("shared themes: " + _theme_labels(themes, "en"))
     if not en:
         es.append(f"similitud léxica {v['lexical']:.2f}")
         en.append(f"lexical similarity {v['lexical']:.2f}")
