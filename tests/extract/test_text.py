@@ -85,4 +85,7 @@ def test_running_header_on_the_first_page_too() -> None:
     }
     start = text.index("2. Segundo")
     end = text.index("cortarse.") + len("cortarse.")
-    assert source.clean(start, end) == "2. Segundo mandato, que sigue en la página siguiente sin cortarse."
+    assert (
+        source.clean(start, end)
+        == "2. Segundo mandato, que sigue en la página siguiente sin cortarse."
+    )
