@@ -133,6 +133,10 @@ def find_furniture(lines: Sequence[Line]) -> Furniture:
         after = next((k for k, line in enumerate(text_lines) if line.index >= b), len(text_lines))
         for k in range(max(0, after - RUNNING_REACH), min(len(text_lines), after + RUNNING_REACH)):
             near.add(text_lines[k].index)
+    # The first page has no break above it, but its top is a page edge all the same: a running
+    # header printed on every page stands there too.
+    if breaks:
+        near.update(line.index for line in text_lines[:RUNNING_REACH])
     groups: dict[str, list[int]] = {}
     for line in text_lines:
         key = re.sub(r"\d+", "#", " ".join(line.text.replace("\f", " ").split())).lower()

@@ -26,13 +26,19 @@ class Item:
 
 
 def mandate(source: Source, item: Item, notes: dict[str, Line]) -> Mandate:
-    """The mandate an item makes, with the footnotes whose markers appear inside it."""
+    """The mandate an item makes, with the footnotes whose markers appear inside it, each once.
+
+    Markers are looked for in the item's own lines only: a footnote printed at the foot of a page
+    that breaks the item lies inside the item's span, and its leading marker is no reference.
+    """
     text = item.passage(source)
     found: list[Passage] = []
-    span = text.span
-    for marker in source.text[span.start : span.end]:
-        if marker in SUPERSCRIPTS and marker in notes:
-            found.append(source.passage_of_lines([notes[marker]]))
+    seen: set[str] = set()
+    for start, end in item.ranges:
+        for marker in source.text[start:end]:
+            if marker in SUPERSCRIPTS and marker in notes and marker not in seen:
+                seen.add(marker)
+                found.append(source.passage_of_lines([notes[marker]]))
     return Mandate(item.number, [text], found)
 
 

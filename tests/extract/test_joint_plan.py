@@ -43,3 +43,22 @@ def test_joint_plan_new_text_in_the_layout() -> None:
         ("Comercio", ["1.1", "1.2"])
     ]
     assert len(chapters[2].mandates) == 1
+
+
+def test_joint_plan_footnote_at_the_foot_of_a_page_inside_an_item() -> None:
+    """A page break inside an item, with the item's footnote at the page foot: the item is whole,
+    the footnote is no part of its text but its note, attached once (the footnote's own leading
+    marker, inside the item's span, is no reference to it)."""
+    text = (
+        "PLAN CONJUNTO DE PRUEBA\n\nI. Política\n\n1. Dialogar.\n\nII. Ciencia\n\n"
+        "1. Apoyar las redes oceanográficas¹ entre universidades y centros\n\n"
+        "¹ Entre ellas, la Red del Mar (RM).\n\n- 2 -\n\n"
+        "de investigación de las Partes.\n2. Cooperar.\n\nIII. Cultura\n\n1. Intercambiar.\n"
+    )
+    source = Source("j.txt", text, "0" * 64)
+    item = JointPlan().parse(source)[1].mandates[0]
+    assert item.text == (
+        "Apoyar las redes oceanográficas entre universidades y centros de investigación de las "
+        "Partes."
+    )
+    assert [n.text for n in item.notes] == ["Entre ellas, la Red del Mar (RM)."]

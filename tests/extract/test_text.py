@@ -61,3 +61,31 @@ def test_source_sha256_is_of_the_bytes(sources: dict[str, Source], corpus_dir: P
 
     for name, source in sources.items():
         assert source.sha256 == hashlib.sha256((corpus_dir / name).read_bytes()).hexdigest()
+
+
+def test_running_header_on_the_first_page_too() -> None:
+    """A running header stands at the top of every page, the first included: the text's start is a
+    page edge, so four pages with four headers (three after a page number, one at the very top)
+    make it furniture, and no passage carries it."""
+    header = "Plan de Acción Conjunto de Prueba (2090-2092)"
+    pages = [
+        "1. Primer mandato del plan.\n2. Segundo mandato, que sigue en la",
+        "página siguiente sin cortarse.\n3. Tercer mandato.",
+        "4. Cuarto mandato.",
+        "5. Quinto mandato.",
+    ]
+    numbers = ["Página 1", "- 2 -", "Página 3", "- 4 -"]
+    text = "".join(f"{header}\n\n{page}\n\n{n}\n\n" for page, n in zip(pages, numbers, strict=True))
+    source = make(text)
+    headers = {line.index for line in source.lines if line.text == header}
+    assert len(headers) == 4
+    assert source.furniture.running == headers
+    assert source.furniture.page_numbers == {
+        line.index for line in source.lines if line.text in numbers
+    }
+    start = text.index("2. Segundo")
+    end = text.index("cortarse.") + len("cortarse.")
+    assert (
+        source.clean(start, end)
+        == "2. Segundo mandato, que sigue en la página siguiente sin cortarse."
+    )
