@@ -44,6 +44,10 @@ class LoadReport:
     seconds: float
     requests: int = 0
     errors: int = 0
+    # Answers the service shed under load: 503 with Retry-After (a full slow lane), which a client
+    # is told to retry; counted apart from errors, by kind in ``shed_by_kind``.
+    shed: int = 0
+    shed_by_kind: dict[str, int] = field(default_factory=dict)
     latencies_ms: list[float] = field(default_factory=list, repr=False)
     by_kind: dict[str, list[int]] = field(default_factory=dict)  # kind → [requests, errors]
     error_samples: list[str] = field(default_factory=list)
@@ -62,6 +66,8 @@ class LoadReport:
             "seconds": round(self.seconds, 3),
             "requests": self.requests,
             "errors": self.errors,
+            "shed": self.shed,
+            "shed_by_kind": self.shed_by_kind,
             "per_second": round(self.requests / self.seconds, 1) if self.seconds else 0.0,
             "latency_ms": {f"p{p}": round(self.percentile(p), 2) for p in (50, 95, 99)},
             "by_kind": {
@@ -73,7 +79,8 @@ class LoadReport:
     def text(self) -> str:
         lines = [
             f"{self.requests} requests by {self.clients} clients in {self.seconds:.1f} s "
-            f"({self.requests / self.seconds if self.seconds else 0:.0f}/s), {self.errors} errors",
+            f"({self.requests / self.seconds if self.seconds else 0:.0f}/s), {self.errors} errors, "
+            f"{self.shed} shed (503 with Retry-After)",
             f"latency p50 {self.percentile(50):.1f} ms, p95 {self.percentile(95):.1f} ms, "
             f"p99 {self.percentile(99):.1f} ms",
         ]
@@ -144,16 +151,22 @@ async def _client(
         counts = report.by_kind.setdefault(r.kind, [0, 0])
         began = time.perf_counter()
         error = None
+        shed = False
         try:
             answer = await client.get(r.path, headers={"Accept": r.accept})
             await answer.aread()
-            if answer.status_code >= 400:
+            if answer.status_code == 503 and "retry-after" in answer.headers:
+                shed = True
+            elif answer.status_code >= 400:
                 error = f"{r.kind} HTTP {answer.status_code}: {answer.text[:120]}"
         except httpx.HTTPError as e:
             error = f"{r.kind} {type(e).__name__}: {e}"
         report.latencies_ms.append((time.perf_counter() - began) * 1000)
         report.requests += 1
         counts[0] += 1
+        if shed:
+            report.shed += 1
+            report.shed_by_kind[r.kind] = report.shed_by_kind.get(r.kind, 0) + 1
         if error is not None:
             report.errors += 1
             counts[1] += 1
