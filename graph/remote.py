@@ -20,7 +20,7 @@ from __future__ import annotations
 import http.client
 import re
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, cast
 from urllib.parse import urlencode, urlsplit
@@ -153,10 +153,12 @@ class RemoteStore:
         named_graphs: Sequence[NamedNode] | None = None,
         base_iri: str | None = None,
         max_bytes: int = 0,
+        on_cut: Callable[[], None] | None = None,
     ) -> Result:
         """Evaluate ``sparql`` on the engine, the project's prefixes declared, its relative IRIs
         resolved against ``base_iri`` (by default the endpoint's canonical IRI), reading no more
-        than ``max_bytes`` of its answer (0: no limit).
+        than ``max_bytes`` of its answer (0: no limit). Given ``on_cut``, a graph longer than that
+        is cut after its last whole triple, and ``on_cut`` is called to say so.
 
         ``default_graph``/``named_graphs`` become the protocol's ``default-graph-uri``/
         ``named-graph-uri``; without them, and without FROM in the query,
@@ -179,10 +181,15 @@ class RemoteStore:
             prologue = self._prologue
         else:
             prologue = _prologue(PREFIXES if prefixes is None else prefixes, base_iri)
-        return self._evaluate(sparql, params, prologue, max_bytes)
+        return self._evaluate(sparql, params, prologue, max_bytes, on_cut)
 
     def _evaluate(
-        self, sparql: str, params: list[tuple[str, str]], prologue: str, max_bytes: int = 0
+        self,
+        sparql: str,
+        params: list[tuple[str, str]],
+        prologue: str,
+        max_bytes: int = 0,
+        on_cut: Callable[[], None] | None = None,
     ) -> Result:
         deadline = time.monotonic() + self.timeout
         # A form, so that a dataset of many graphs goes in the body, not in the URL.
@@ -202,7 +209,7 @@ class RemoteStore:
                 format=QueryResultsFormat.JSON,
             )
         if kind == TRIPLES:
-            return _as_query_triples(_reader(response, deadline, self.timeout, max_bytes))
+            return _as_query_triples(_reader(response, deadline, self.timeout, max_bytes), on_cut)
         response.close()
         raise QueryError(f"{self.endpoint} answered in {kind or 'no media type'}, not {ACCEPT}")
 
@@ -386,13 +393,21 @@ def _reader(
     return cast("IO[bytes]", _Reader(response, deadline, timeout, max_bytes))
 
 
-def _as_query_triples(source: IO[bytes]) -> QueryTriples:
-    """N-Triples as pyoxigraph's query triples: read into a store in memory and read back."""
+def _as_query_triples(source: IO[bytes], on_cut: Callable[[], None] | None = None) -> QueryTriples:
+    """N-Triples as pyoxigraph's query triples: read into a store in memory and read back. Past
+    the reader's budget, with ``on_cut``, the whole triples read so far are kept (none: the answer
+    is too long) and ``on_cut`` is called."""
     memory = Store()
-    memory.extend(
-        Quad(t.subject, t.predicate, t.object, DefaultGraph())
-        for t in parse(source, format=RdfFormat.N_TRIPLES)
-    )
+    read: list[Quad] = []
+    try:
+        for t in parse(source, format=RdfFormat.N_TRIPLES):
+            read.append(Quad(t.subject, t.predicate, t.object, DefaultGraph()))
+    except (AnswerTooLong, SyntaxError):
+        # The budget stops the reader, which may leave the parser a cut line (a syntax error).
+        if on_cut is None or not read:
+            raise
+        on_cut()
+    memory.extend(read)
     result = memory.query("CONSTRUCT WHERE { ?s ?p ?o }")
     assert isinstance(result, QueryTriples)
     return result

@@ -47,9 +47,13 @@ class _Budgeted:
     def __init__(self, store: RemoteStore, max_bytes: int) -> None:
         self.store = store
         self.max_bytes = max_bytes
+        self.cut = False  # a graph was cut at the budget, after its last whole triple
 
     def query(self, sparql: str, **kwargs: Any) -> Result:
-        return self.store.query(sparql, max_bytes=self.max_bytes, **kwargs)
+        return self.store.query(sparql, max_bytes=self.max_bytes, on_cut=self._cut, **kwargs)
+
+    def _cut(self) -> None:
+        self.cut = True
 
 
 class RemoteQueries:
@@ -118,7 +122,7 @@ class RemoteQueries:
         try:
             # The remote store speaks pyoxigraph's query signature, which is all answer() uses.
             budgeted = _Budgeted(self.store, self.config.max_bytes)
-            reply = answer(cast(Store, budgeted), job, self.config)
+            reply = answer(cast(Store, budgeted), job, self.config, lambda: budgeted.cut)
         except EngineTimeout as e:  # before QueryError, which it is
             error = QueryTimeout(
                 f"The query ran longer than the time limit of {self.timeout:g} s and was "

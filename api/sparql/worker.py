@@ -22,7 +22,7 @@ import resource
 import signal
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection
@@ -98,9 +98,13 @@ class Config:
     max_bytes: int = 0  # bytes in one answer; more rows are cut, and flagged; 0: no limit
 
 
-def answer(store: Store, job: Job, config: Config) -> Reply:
+def answer(
+    store: Store, job: Job, config: Config, cut: Callable[[], bool] = lambda: False
+) -> Reply:
     """Evaluate ``job`` on ``store`` and write its results, at most ``job.limit`` of them and at
-    most ``config.max_bytes`` bytes (whole rows or triples: the rest is cut, and flagged)."""
+    most ``config.max_bytes`` bytes (whole rows or triples: the rest is cut, and flagged).
+    ``cut`` tells whether the store itself cut the answer it gave (a remote engine's, at the
+    byte budget)."""
     kwargs: dict[str, Any] = {"prefixes": config.prefixes, "base_iri": BASE_IRI}
     if job.default_graphs is None and job.named_graphs is None:
         # pyoxigraph's union flag would override the query's FROM, so it is only set without one
@@ -132,6 +136,7 @@ def answer(store: Store, job: Job, config: Config) -> Reply:
         )
     except (OSError, RuntimeError, ValueError) as e:
         return Reply("failed", message=str(e) or e.__class__.__name__)
+    capped = capped or cut()
     if capped:
         body = mark_capped(body, fmt, job.link)
     return Reply("ok", fmt.name, capped, body=body)
