@@ -109,7 +109,7 @@ def test_cli_evaluate_prints_each_fold_labelled(
     assert {(r[0], r[1], r[2]) for r in rows} == {
         (fold, role, kind)
         for fold, role in (("A", "unseen"), ("B", "design"))
-        for kind in ("meetings", "actors", "partners")
+        for kind in ("meetings", "series", "actors", "partners")
     }
     dev = tmp_path / "dev.toml"
     dev.write_text('[[meeting]]\nplan = "CALC-2008"\nin = "x"\nname = "y"\nstatus = "convenes"\n')
