@@ -32,7 +32,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     settings = settings or Settings.from_env()
     # /docs and /redoc are the app's own (api.routes.docs): FastAPI's load their scripts from a CDN.
     app = FastAPI(
-        title=TITLE, description=DESCRIPTION, version="0.1.0", docs_url=None, redoc_url=None
+        title=TITLE,
+        description=DESCRIPTION,
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        # Answered by api/hygiene.py before any route, so every operation may give it.
+        responses={414: {"description": "The path or the query string is too long."}},
     )
     app.state.settings = settings
     if store is None:
