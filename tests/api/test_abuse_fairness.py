@@ -86,6 +86,9 @@ def mandate(fair_server: str) -> str:
     return iri
 
 
+PROBER = {"X-Client": "prober", "Accept": "text/html, */*;q=0.1"}
+
+
 class Prober:
     """Asks for a page and a point query, again and again, in a thread, timing each."""
 
@@ -99,8 +102,7 @@ class Prober:
         self.thread = threading.Thread(target=self._run)
 
     def _run(self) -> None:
-        headers = {"X-Client": "prober", "Accept": "text/html, */*;q=0.1"}
-        with httpx.Client(base_url=self.base, timeout=30, headers=headers) as client:
+        with httpx.Client(base_url=self.base, timeout=30, headers=PROBER) as client:
             while not self.stop.is_set():
                 for path, params in ((self.page, {}), ("/sparql", self.point)):
                     start = time.perf_counter()
@@ -113,7 +115,7 @@ class Prober:
     def __enter__(self) -> Prober:
         # Once untimed first: the pages' catalog is built on a process's first page, and what is
         # measured here is what other clients cost the prober, not a cold start.
-        with httpx.Client(base_url=self.base, timeout=30) as client:
+        with httpx.Client(base_url=self.base, timeout=30, headers=PROBER) as client:
             client.get(self.page)
             client.get("/sparql", params=self.point)
         self.thread.start()
