@@ -62,3 +62,33 @@ def running_engine(location: Path) -> Iterator[Engine]:
         finally:
             process.terminate()
             process.wait(10)
+
+
+@contextmanager
+def serving(app: object, port: int = 0) -> Iterator[str]:
+    """``app`` served by uvicorn on 127.0.0.1 in a thread (h11, as `celac-kg serve` runs it), on
+    ``port`` or a free one; yields its base URL, and stops it after."""
+    import threading
+
+    import uvicorn
+
+    config = uvicorn.Config(
+        app,  # type: ignore[arg-type]
+        host="127.0.0.1",
+        port=port or free_port(),
+        log_level="warning",
+        http="h11",
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError(f"the server on port {config.port} did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{config.port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)

@@ -3,14 +3,11 @@ uvicorn server on a free loopback port for real clients and the browser."""
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pytest
-import uvicorn
-from loopback import ENGINE_TIMEOUT, free_port
+from loopback import ENGINE_TIMEOUT, free_port, serving
 
 from api.main import create_app
 from api.settings import Settings
@@ -63,21 +60,8 @@ def client(app: FastAPI) -> TestClient:
 def live_server(app: FastAPI, settings: Settings) -> Iterator[str]:
     """The app served by uvicorn on 127.0.0.1 in a thread, on the port of its settings; yields
     its base URL."""
-    # As `celac-kg serve` runs it (h11: see celac_kg/cli.py).
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=settings.port, log_level="warning", http="h11"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the live server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(app, settings.port) as url:  # as `celac-kg serve` runs it (h11)
+        yield url
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -17,8 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
-import uvicorn
-from loopback import free_port
+from loopback import serving
 
 from api.main import create_app
 from graph.namespaces import BASE
@@ -59,19 +58,8 @@ def fair_settings(settings: Settings) -> Settings:
 @pytest.fixture(scope="module")
 def fair_server(fair_settings: Settings) -> Iterator[str]:
     """An app of its own (its own workers and lanes) served by uvicorn in a thread."""
-    app = create_app(fair_settings)
-    config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="error", http="h11")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(fair_settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,6 @@ import io
 import os
 import re
 import shutil
-import threading
-import time
 import tomllib
 from collections.abc import Awaitable, Callable, Iterator
 from datetime import date
@@ -22,8 +20,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 import pytest
-import uvicorn
-from loopback import free_port
+from loopback import serving
 from pyoxigraph import QuerySolutions
 from starlette.requests import Request
 from starlette.responses import Response
@@ -303,20 +300,8 @@ def review_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         response.headers["Content-Security-Policy"] = "default-src 'self'; script-src 'self'"
         return response
 
-    config = uvicorn.Config(
-        app, host="127.0.0.1", port=free_port(), log_level="warning", http="h11"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the review server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(app) as url:
+        yield url
 
 
 def test_pages_views_browser_review_exports_reviews_toml(

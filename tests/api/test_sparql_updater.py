@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING
 
 import httpx
 import pytest
-import uvicorn
-from loopback import free_port, running_engine
+from loopback import running_engine, serving
 from pyoxigraph import Store
 
 from api.main import create_app
@@ -42,19 +41,8 @@ class Served:
 
 
 def _serve(settings: Settings) -> Iterator[str]:
-    app = create_app(settings)
-    config = uvicorn.Config(app, host="127.0.0.1", port=free_port(), log_level="error", http="h11")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("the server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{config.port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(settings)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module", params=["embedded", "remote"])
