@@ -4,7 +4,6 @@ loads spaCy."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -13,19 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from loopback import free_port
 
 if TYPE_CHECKING:
     from extract.build import BuildSummary
 
 pytestmark = pytest.mark.slow
 CLI = Path(sys.executable).parent / "celac-kg"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 def get(url: str, accept: str) -> tuple[int, str, str]:
