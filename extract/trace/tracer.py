@@ -19,7 +19,7 @@ from extract.entities.register import read_register
 from extract.records import Mandate, Plan
 from extract.text import fold
 from extract.trace import candidates, evidence
-from extract.trace.decision import decide
+from extract.trace.decision import decide, floor_of
 from extract.trace.features import Pair, pair_features, set_hub, set_lead, set_rank
 from extract.trace.items import Index, Item
 from extract.trace.model import Model, read_model
@@ -107,6 +107,7 @@ class Tracer:
         )
         self.model = model
         self.items = self.index.items
+        self.rare_limit = candidates.rare_limit(len(self.items))
 
     def owners_of(self, name: str) -> set[str]:
         """The register bodies a folded name names."""
@@ -154,8 +155,10 @@ class Tracer:
             earlier,
             self.index.name_df,
             self.index.area_vectors[earlier.area],
-            j in self._explicit.get(i, {}) or bool(later.referred & earlier.convened),
+            4 if later.referred & earlier.convened else self._explicit.get(i, {}).get(j, 0),
             self._follows.get(i, {}).get(j, 0),
+            self.index.weights.df,
+            self.rare_limit,
         )
 
     def trace(
@@ -169,7 +172,11 @@ class Tracer:
         for i, rows in all_pairs.items():
             scored = [(model.probability(p.vector()), p) for p in rows]
             kept = _keep(scored)
-            decided = decide([(model.calibrated(s), p) for s, p in kept], model.thresholds)
+            decided = decide(
+                [(model.calibrated(s), p) for s, p in kept],
+                model.thresholds,
+                [floor_of(p.values["explicit"]) for _, p in kept],
+            )
             links[i] = [
                 _link(p, raw, confidence, rank, tier)
                 for rank, ((raw, p), (confidence, tier)) in enumerate(

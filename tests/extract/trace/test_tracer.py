@@ -76,6 +76,8 @@ def find(links: list[Link], later: str, earlier: str) -> Link:
 def test_tracer_explicit_reference_to_a_called_series(links: list[Link]) -> None:
     link = find(links, "Dar seguimiento", "Realizar reuniones regionales")
     assert link.explicit and link.kind == "followsUp"
+    # The meeting's subject is the earlier mandate's heading: the rule asserts the link.
+    assert link.signals["explicit"] >= 0.5 and link.tier == "asserted"
     assert link.evidence_es and link.evidence_en
     assert any("reunión" in line for line in link.evidence_es)
 
