@@ -13,11 +13,10 @@ scores).
 
 Thresholds, on the inner folds' held-out links, with the links the explicit-reference rule gives a
 tier (``decision.floor_of``) counted in it: ``asserted`` is the lowest confidence from which the
-links are at least TARGET_PRECISION true (the issue's target), counting one false link more than
-held out (a handful of links all true is not yet a precision); ``probable`` the lowest from which
-asserted and probable links together are at least PROBABLE_PRECISION true: the tier is chosen for
-recall, as many links as keep one in three true. Both are chosen before any figure of the outer
-folds is seen.
+links are expected (by their calibrated confidence) to be at least TARGET_PRECISION true (the
+issue's target); ``probable`` the lowest from which asserted and probable links together are
+expected to be at least PROBABLE_PRECISION true: the tier is chosen for recall, as many links as
+keep one in three true. Both are chosen before any figure of the outer folds is seen.
 """
 
 from __future__ import annotations
@@ -150,12 +149,14 @@ def apply(model: Model, rows: Sequence[Row]) -> list[Decided]:
 
 
 def lowest_with_precision(decided: Sequence[Decided], target: float, tier: str) -> float:
-    """The lowest confidence from which the held-out links are at least ``target`` true, with
-    those the explicit-reference rule puts in ``tier`` or above (``decision.floor_of``)."""
+    """The lowest confidence from which the held-out links, with those the explicit-reference rule
+    puts in ``tier`` or above (``decision.floor_of``), are expected to be at least ``target`` true:
+    their mean calibrated confidence (the calibration is fitted on every held-out score; a count of
+    the few links at the top would set the threshold on a handful of them)."""
     ruled = [d for d in decided if _ruled(d, tier)]
     for t in GRID:
         found = [d for d in decided if d.confidence >= t and not _ruled(d, tier)] + ruled
-        if len(found) >= MIN_LINKS and sum(d.row.label for d in found) / (len(found) + 1) >= target:
+        if len(found) >= MIN_LINKS and sum(d.confidence for d in found) / len(found) >= target:
             return t
     return GRID[-1]
 
