@@ -83,7 +83,7 @@ def trace_timed(
     """The blocked pairs and the seconds of each stage of tracing ``plans``."""
     from extract.trace import candidates
     from extract.trace.decision import decide, floor_of
-    from extract.trace.features import set_hub, set_lead, set_rank
+    from extract.trace.features import set_hub
     from extract.trace.model import read_model
     from extract.trace.tracer import Tracer, _keep, _link
 
@@ -113,14 +113,8 @@ def trace_timed(
         near = (
             met.get(i, set()) | set(tracer._explicit.get(i, {})) | set(tracer._follows.get(i, {}))
         )
-        rows = [tracer._pair(i, j) for j in sorted(near)]
+        rows = tracer.rows_of(i, near)
         pairs += len(rows)
-        by_plan: dict[int, list[Any]] = {}
-        for p in rows:
-            by_plan.setdefault(p.earlier.plan, []).append(p)
-        for in_plan in by_plan.values():
-            set_lead(in_plan)
-        set_rank(rows)
         found[i] = rows
     set_hub(found)
     seconds["features"] = time.perf_counter() - t

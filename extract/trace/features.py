@@ -1,7 +1,8 @@
 """The evidence for one (later, earlier) pair of mandates, typed by kind, each in [0, 1].
 
 - ``explicit``: the later text refers to a meeting the earlier mandate called, by how surely it
-  called it (``series.called``'s level over 4; 1 where it names that very meeting); the decision
+  called it (``series.called``'s level over 4; 1 where it names that very meeting), or names the
+  earlier plan and this is its closest mandate of that plan (``references``; 0.5); the decision
   takes it as a rule (``decision.floor_of``);
 - ``series_next``: both name one meeting series, the later a later edition ("II Reunión" →
   "III Reunión"); ``series_same``: the same series, no order known;
@@ -74,6 +75,7 @@ class Pair:
     shared_support: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     clause_pair: tuple[tuple[int, int], tuple[int, int]] | None = None
+    named_plan: str = ""  # the title of the earlier plan the later text names (``references``)
 
     @property
     def first_pass(self) -> float:
