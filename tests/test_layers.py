@@ -1,6 +1,7 @@
 """The layers, read from the code: what each package may import, and how long a module may grow.
 
-extract → records → graph → store → api, with the command line (``celac_kg``) wiring them. Every
+extract → records → graph → store → api, with the command line (``celac_kg``) wiring them, and
+``textfold`` (how text is compared) below them all, for any of them to use. Every
 ``import`` and ``from … import`` of every module counts, those under ``if TYPE_CHECKING:`` and inside
 functions too: a layer that names another in a type annotation depends on it all the same.
 """
@@ -8,13 +9,14 @@ functions too: a layer that names another in a type annotation depends on it all
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PACKAGES = ("extract", "graph", "api", "celac_kg")
+PACKAGES = ("textfold", "extract", "graph", "api", "celac_kg")
 
 # What each layer must never import (top-level module names).
 FORBIDDEN = {
@@ -75,6 +77,16 @@ def test_layers_import_only_downwards(package: str) -> None:
     assert not found, f"{package}/ must not import {sorted(FORBIDDEN[package])}:\n" + "\n".join(
         found
     )
+
+
+def test_textfold_imports_only_the_standard_library() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}:{line} imports {name}"
+        for path in modules("textfold")
+        for line, name in imported(path)
+        if name not in sys.stdlib_module_names and name != "__future__"
+    ]
+    assert modules("textfold") and not found, found
 
 
 def test_modules_are_of_a_readable_size() -> None:
