@@ -158,7 +158,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
-    from api.settings import ENV_PREFIX, Settings
+    from api.settings import ENV_PREFIX, Settings, SettingsError
     from graph.oxigraph import is_store
     from graph.publish import CURRENT
     from graph.remote import is_remote
@@ -174,7 +174,7 @@ def _serve(args: argparse.Namespace) -> int:
             access_log=False if args.no_access_log else None,
             **where,
         )
-    except ValueError as e:
+    except SettingsError as e:
         print(f"celac-kg serve: {e}", file=sys.stderr)
         return 2
     remote = is_remote(settings.store)

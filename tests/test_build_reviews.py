@@ -11,7 +11,7 @@ import pytest
 
 from celac_kg.build import BuildSummary, build
 from celac_kg.cli import main
-from extract.reviews import ReviewError
+from extract.errors import ReviewError
 from graph.oxigraph import OxigraphStore
 from graph.publish import CURRENT
 

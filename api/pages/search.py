@@ -17,10 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from api.cache import per_store
+from api.errors import SearchError as SearchError
 from api.pages import language
 from api.pages.catalog import Catalog
 from api.pages.display import calm
-from api.pages.messages import N_, Translator
+from api.pages.messages import N_
 from textfold import fold, fold_with_origin
 
 MAX_QUERY = 200  # characters
@@ -32,23 +33,6 @@ _WORD = re.compile(r"\w+")
 
 Span = tuple[int, int]
 Segments = list[tuple[str, bool]]  # runs of text, each marked as a match or not
-
-
-class SearchError(ValueError):
-    """Raised for a search parameter that cannot be used: it names the parameter and why.
-
-    ``reason`` is a message of the pages' catalogs, in English, with ``%(name)s`` placeholders
-    filled from ``values``; :meth:`said` gives it in a page's language."""
-
-    def __init__(self, parameter: str, reason: str, **values: object) -> None:
-        self.parameter = parameter
-        self.reason = reason
-        self.values = values
-        self.message = reason % values
-        super().__init__(f"{parameter}: {self.message}")
-
-    def said(self, t: Translator) -> str:
-        return f"{self.parameter}: {t(self.reason, **self.values)}"
 
 
 def terms(query: str) -> list[str]:

@@ -22,9 +22,10 @@ from rdflib.term import Node
 
 from extract.entities.register import read_register
 from graph.entities import PRECISION, EntityWriter, kind_iri
+from graph.errors import ShapesError
 from graph.paths import ONTOLOGY_DIR, SHAPES_DIR
 from graph.trace import continuation_iri, method_iri, write_continuations, write_themes
-from graph.validate import ShapesError, ValidationReport, Violation, load_shapes, validate
+from graph.validate import ValidationReport, Violation, load_shapes, validate
 
 CELAC = "https://w3id.org/celac-kg/ontology#"
 ID = "https://w3id.org/celac-kg/id/"
