@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.text import fold
 from graph.store import Store
+from textfold import fold_name as fold
 
 _ITEMS = """
 SELECT ?plan ?item ?text WHERE {
