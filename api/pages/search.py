@@ -3,9 +3,9 @@
 The index is built once from the catalog: every searchable resource is a document whose fields
 (labels in each language, other names, the mandate's text and its other wordings) are folded by
 ``textfold`` — accents stripped, case folded — with the offset of every folded character in the
-original kept, so that a match is highlighted in the text as printed. A query is a list of words; a document
-matches when each word begins a word of one of its fields. Filters by plan, type and theme are
-facets: each is counted over the matches that the other filters let through.
+original kept, so that a match is highlighted in the text as printed. A query is a list of words; a
+document matches when each word begins a word of one of its fields. Filters by plan, type and theme
+are facets: each is counted over the matches that the other filters let through.
 """
 
 from __future__ import annotations
