@@ -56,4 +56,4 @@ def test_settings_are_frozen_and_hide_the_token() -> None:
     s = Settings.from_env({}, update_token="secret")
     assert "secret" not in repr(s)
     with pytest.raises(ValueError, match="frozen"):
-        s.port = 1  # type: ignore[misc]
+        s.port = 1
