@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
+from api import errors
 from api.hygiene import Hygiene, content_security_policy
 from api.routes import docs, graph_store, linked_data, pages, sparql
 from api.settings import Settings
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         responses={414: {"description": "The path or the query string is too long."}},
     )
     app.state.settings = settings
+    errors.install(app)
     if store is None:
         store = open_store(
             settings.data,

@@ -18,13 +18,13 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from extract.errors import SourceError
+from textfold import fold_name
 
 # Characters that PDF extraction leaves in front of list items or inside them and that are not text.
 BULLETS = frozenset("•●▪◦·\uf0b7\uf0a7\uf0d8")
@@ -377,12 +377,8 @@ class Passage:
         )
 
 
-def fold(text: str) -> str:
-    """For comparing names: lower case, no accents, dashes unified ("China - CELAC" = "china-celac"),
-    single spaces, no punctuation at the ends."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    plain = re.sub(r"\s*[-–]\s*", "-", plain)
-    return re.sub(r"\s+", " ", plain).strip(" .,;:")
+# How the extraction compares names (textfold.fold_name); its modules import it from here.
+fold = fold_name
 
 
 def squash(text: str) -> str:

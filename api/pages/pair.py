@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from api.errors import UnknownPlan as UnknownPlan
 from api.pages.catalog import Catalog, Mandate, Plan
 from api.pages.display import calm
 from api.pages.links import local
@@ -27,10 +28,6 @@ from api.pages.tiers import (
     TierLink,
     state,
 )
-
-
-class UnknownPlan(ValueError):
-    """Raised when a plan id names no plan of the graph, or the pair is not later → earlier."""
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from spacy.tokens import Doc
 
 from extract.entities.mentions import PlaceMention
 from extract.errors import ManifestError
+from textfold import fold_aligned
 
 PLACES = Path(__file__).resolve().parent / "places.toml"
 
@@ -99,11 +99,8 @@ def read_places(path: Path = PLACES) -> dict[str, Place]:
     return places
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one: offsets into it are offsets into ``text``."""
-    return "".join(
-        (unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch).lower() for ch in text
-    )
+# Lower case without accents, one character for one: offsets into it are offsets into the text.
+fold = fold_aligned
 
 
 def slug(text: str) -> str:
