@@ -91,6 +91,8 @@ class PlanSpecLike(Protocol):
     @property
     def date(self) -> str | None: ...
     @property
+    def period(self) -> str | None: ...
+    @property
     def adopted_at(self) -> str | None: ...
     @property
     def date_passage(self) -> PassageLike | None: ...
@@ -146,6 +148,8 @@ class _PlanWriter:
             g.add((p, RDFS.label, Literal(spec.title_en, lang="en")))
         if spec.date:
             g.add((p, DCTERMS.date, Literal(spec.date, datatype=XSD.date)))
+        if spec.period:
+            g.add((p, CELAC.period, Literal(spec.period)))
         if spec.date_passage is not None:  # read from the text, not the manifest
             self._reading(p, spec.date_passage, "date", 1)
         g.add((p, PROV.wasGeneratedBy, iris.BUILD))

@@ -43,10 +43,17 @@ class Plan:
     id: str
     date: str | None  # ISO 8601
     order: int  # 0 for the earliest
+    period: str | None = None  # the years the plan covers, as its title names them ("2022-2024")
 
     @property
     def year(self) -> int | None:
+        """The year the plan was adopted (it places the plan on a timeline)."""
         return int(self.date[:4]) if self.date else None
+
+    @property
+    def years(self) -> str:
+        """The years readers know the plan by: its period, else the year it was adopted."""
+        return self.period or (str(self.year) if self.year else "")
 
 
 @dataclass(frozen=True)
@@ -231,12 +238,18 @@ def read(store: Store) -> Catalog:
 
     plan_rows = select(
         store,
-        "SELECT ?p ?id ?date WHERE { ?p a celac:Plan ; dcterms:identifier ?id "
-        "OPTIONAL { ?p dcterms:date ?date } }",
+        "SELECT ?p ?id ?date ?period WHERE { ?p a celac:Plan ; dcterms:identifier ?id "
+        "OPTIONAL { ?p dcterms:date ?date } OPTIONAL { ?p celac:period ?period } }",
     )
     plan_rows.sort(key=lambda r: (text(r["date"]) if "date" in r else "9999", text(r["id"])))
     plans = [
-        Plan(text(r["p"]), text(r["id"]), text(r["date"]) if "date" in r else None, i)
+        Plan(
+            text(r["p"]),
+            text(r["id"]),
+            text(r["date"]) if "date" in r else None,
+            i,
+            text(r["period"]) if "period" in r else None,
+        )
         for i, r in enumerate(plan_rows)
     ]
 

@@ -51,7 +51,7 @@ def mandate_ref(page: Page, iri: str, width: int = 220) -> MandateRef:
         iri,
         local(iri),
         plan.id,
-        str(plan.year or ""),
+        plan.years,
         f"{area} · {m.number or m.position}",
         shorten(m.text, width),
         page.cat.label_lang(m.area, page.lang),

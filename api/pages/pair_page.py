@@ -50,7 +50,7 @@ def ref(cat: Catalog, iri: str, lang: str, width: int = 180) -> MandateRef:
         iri,
         local(iri),
         plan.id,
-        str(plan.year or ""),
+        plan.years,
         f"{calm(cat.label(m.area, lang))} · {m.number or m.position}",
         shorten(m.text, width),
         cat.label_lang(m.area, lang),

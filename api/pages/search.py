@@ -22,6 +22,7 @@ from api.pages import language
 from api.pages.catalog import Catalog
 from api.pages.display import calm
 from api.pages.messages import N_, Translator
+from graph.labels import natural_key
 
 MAX_QUERY = 200  # characters
 MAX_TERMS = 12
@@ -204,7 +205,11 @@ def documents(cat: Catalog) -> list[Document]:
         elif iri in cat.areas:
             order = (1, plan.order if plan else 0, cat.area_key(iri))
         else:
-            order = (2, TYPES.index(kind) if kind in TYPES else 99, cat.label(iri, "es").casefold())
+            order = (
+                2,
+                TYPES.index(kind) if kind in TYPES else 99,
+                natural_key(cat.label(iri, "es")),
+            )
         docs.append(
             Document(
                 iri,

@@ -13,6 +13,7 @@ from api.pages.catalog import Catalog
 from api.pages.links import curie, document, local
 from api.pages.messages import property_label
 from api.pages.rows import iri_ref, select, text
+from graph.labels import Key, natural_key
 from graph.namespaces import BASE, CELAC
 from graph.store import Store
 
@@ -107,11 +108,11 @@ def _group(cat: Catalog, rows: list[dict[str, Any]], lang: str) -> list[Property
     return props
 
 
-def _value_key(v: Value) -> tuple[int, float, str]:
+def _value_key(v: Value) -> tuple[int, float, Key]:
     try:
-        return (0, float(v.text), "")
+        return (0, float(v.text), ())
     except ValueError:
-        return (1, 0.0, v.text.casefold())
+        return (1, 0.0, natural_key(v.text))
 
 
 def outgoing(store: Store, cat: Catalog, iri: str, lang: str) -> list[Property]:
@@ -129,7 +130,7 @@ def incoming(
     entries = [
         (value(cat, row["s"], lang), _property(cat, text(row["p"]), lang, [])) for row in rows
     ]
-    entries.sort(key=lambda e: (e[1].label.casefold(), e[0].text.casefold()))
+    entries.sort(key=lambda e: (e[1].label.casefold(), natural_key(e[0].text)))
     pages = max(1, -(-len(entries) // page_size))
     chunk = entries[(page - 1) * page_size : page * page_size]
     return Incoming(chunk, len(entries), page, pages)

@@ -130,7 +130,7 @@ def context(page: Page) -> dict[str, Any]:
                 p.id,
                 local(p.iri),
                 page.label(p.iri),
-                str(p.year or ""),
+                p.years,
                 [mandate_ref(page, m, 200) for m in by_plan[p.iri]],
                 areas,
             )
