@@ -14,6 +14,7 @@ from functools import cached_property
 
 from api.cache import per_store
 from api.pages import language
+from api.pages.display import calm, calm_parts
 from api.pages.links import curie
 from api.pages.rows import integer, select, text
 from graph.namespaces import CELAC, ID, SCHEMA
@@ -95,10 +96,14 @@ class Catalog:
         self._plans = {p.iri: p for p in self.plans}
 
     def label(self, iri: str, lang: str) -> str:
-        """The resource's label in ``lang`` (falling back es → en → any), else a short name."""
+        """The resource's label in ``lang`` (falling back es → en → any), else a short name. The
+        headings a plan prints in capitals are shown in sentence case (the data keeps them as
+        printed)."""
         found = language.pick(self.labels.get(iri, {}), lang)
         if found is not None:
-            return found
+            if iri in self.areas:
+                return calm(found)
+            return calm_parts(found) if iri in self.mandates else found
         mandate = self.mandates.get(iri)
         if mandate is not None:
             return mandate.text
