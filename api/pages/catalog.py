@@ -17,6 +17,7 @@ from api.pages import language
 from api.pages.display import calm, calm_parts
 from api.pages.links import curie
 from api.pages.rows import integer, select, text
+from graph.labels import join_numbers
 from graph.namespaces import CELAC, ID, SCHEMA
 from graph.store import Store
 
@@ -153,6 +154,25 @@ class Catalog:
             key.insert(0, area.position)
             area = self.areas.get(area.parent) if area.parent else None
         return tuple(key)
+
+    def printed_number(self, iri: str) -> str:
+        """How a reader cites a mandate within its plan: its areas' numbers and its own, as
+        printed ("II.10.1", not "II.10.10.1"); its own number alone where an area has none, its
+        position where it has none itself."""
+        m = self.mandates[iri]
+        if m.number is None:
+            return str(m.position)
+        path: list[str] = []
+        area: Area | None = self.areas.get(m.area)
+        while area is not None:
+            if area.number is None:
+                return m.number
+            path.insert(0, area.number)
+            area = self.areas.get(area.parent) if area.parent else None
+        dotted = ""
+        for number in [*path, m.number]:
+            dotted = join_numbers(dotted, number)
+        return dotted
 
     def mandate_key(self, iri: str) -> tuple[int, tuple[int, ...], int]:
         """Sorts mandates by plan date, then as printed."""

@@ -277,7 +277,7 @@ def _hit(cat: Catalog, doc: Document, words: Sequence[str], score: float, lang: 
     mandate = cat.mandates.get(doc.iri)
     if mandate is not None:
         area = calm(cat.label(mandate.area, lang))
-        number = mandate.number or str(mandate.position)
+        number = cat.printed_number(doc.iri)
         title: Segments = [(f"{area} · {number}", False)]
         text_fields = [f for f in doc.fields if f.role == "text"]
         best = max(text_fields, key=lambda f: len(f.marks(words)))

@@ -89,7 +89,7 @@ def picture(page: Page, by_plan: dict[str, list[str]]) -> ThemePicture:
                 col.center,
                 top + i * STEP,
                 m in cat.antecedents,
-                f"{col.id} · {calm(page.label(info.area))} · {info.number or info.position}: "
+                f"{col.id} · {calm(page.label(info.area))} · {page.cat.printed_number(info.iri)}: "
                 f"{shorten(info.text, 240)}",
                 info.text_lang,
             )

@@ -7,7 +7,7 @@ from rdflib.namespace import RDFS
 from extract.layouts.joint_plan import JointPlan
 from extract.records import Plan, PlanSpec
 from extract.text import Source
-from graph.labels import join_numbers
+from graph.labels import join_numbers, natural_key, roman
 from graph.rdf import plan_graph
 
 
@@ -59,3 +59,28 @@ def test_labels_mandates_cited_as_printed() -> None:
     labels = {str(o).split(":")[0] for o in g.objects(None, RDFS.label) if isinstance(o, Literal)}
     assert {"TEST-2030 I.2", "TEST-2030 II.1.1", "TEST-2030 II.2.1", "TEST-2030 II.2.2"} <= labels
     assert not [label for label in labels if "II.2.2.2" in label or "II.1.1.1" in label]
+
+
+@pytest.mark.parametrize(
+    ("unsorted", "expected"),
+    [
+        (["II.10", "II.2", "II.1"], ["II.1", "II.2", "II.10"]),
+        (["area/2/mandate/10", "area/2/mandate/9"], ["area/2/mandate/9", "area/2/mandate/10"]),
+        (["IX.1", "V.2", "IV.3", "I.1"], ["I.1", "IV.3", "V.2", "IX.1"]),  # roman as numbers
+        (["CELAC-2014 · Educación · 12", "CELAC-2014 · educación · 3"], None),
+        (["Cumbre", "cumbre de", "ALC"], ["ALC", "Cumbre", "cumbre de"]),  # words by case-fold
+    ],
+)
+def test_labels_natural_key(unsorted: list[str], expected: list[str] | None) -> None:
+    found = sorted(unsorted, key=natural_key)
+    if expected is None:  # same words in another case: by number
+        assert [s.rsplit(" ", 1)[-1] for s in found] == ["3", "12"]
+    else:
+        assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"), [("I", 1), ("IV", 4), ("IX", 9), ("XIV", 14), ("CIVIL", None), ("", None)]
+)
+def test_labels_roman(numeral: str, value: int | None) -> None:
+    assert roman(numeral) == value
