@@ -16,6 +16,7 @@ from typing import Any
 from api.pages.catalog import Catalog, Mandate, Plan
 from api.pages.display import calm
 from api.pages.links import local
+from api.pages.messages import N_, Translator
 from api.pages.tiers import (
     ASSERTED,
     CONTINUED,
@@ -30,7 +31,18 @@ from api.pages.tiers import (
 
 
 class UnknownPlan(ValueError):
-    """Raised when a plan id names no plan of the graph, or the pair is not later → earlier."""
+    """Raised when a plan id names no plan of the graph, or the pair is not later → earlier.
+
+    ``str()`` is the message in English (for the API); :meth:`say` gives it in a page's language.
+    """
+
+    def __init__(self, message: str, values: dict[str, str]) -> None:
+        super().__init__(message % values)
+        self.message = message
+        self.values = values
+
+    def say(self, t: Translator) -> str:
+        return t(self.message, **self.values)
 
 
 @dataclass(frozen=True)
@@ -83,7 +95,10 @@ def find_plan(cat: Catalog, plan_id: str) -> Plan:
         if p.id.casefold() == plan_id.casefold():
             return p
     known = ", ".join(p.id for p in cat.plans)
-    raise UnknownPlan(f"no plan {plan_id!r} in the graph: expected one of {known}")
+    raise UnknownPlan(
+        N_("no plan %(plan)s in the graph: expected one of %(known)s"),
+        {"plan": repr(plan_id), "known": known},
+    )
 
 
 def pair(cat: Catalog, found: Lineage, later_id: str, earlier_id: str, lang: str) -> Pair:
@@ -91,8 +106,8 @@ def pair(cat: Catalog, found: Lineage, later_id: str, earlier_id: str, lang: str
     later, earlier = find_plan(cat, later_id), find_plan(cat, earlier_id)
     if later.order <= earlier.order:
         raise UnknownPlan(
-            f"{later.id} is not later than {earlier.id}: put the later plan first "
-            f"(/plans/{earlier.id}/{later.id})"
+            N_("%(later)s is not later than %(earlier)s: put the later plan first (%(path)s)"),
+            {"later": later.id, "earlier": earlier.id, "path": f"/plans/{earlier.id}/{later.id}"},
         )
     later_mandates = cat.mandates_by_plan.get(later.iri, [])
     earlier_mandates = cat.mandates_by_plan.get(earlier.iri, [])
