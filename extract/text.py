@@ -52,8 +52,12 @@ EDGE_SHARE = 0.8
 # How many text lines before or after a page break a running header or footer may stand.
 RUNNING_REACH = 1
 # Markdown emphasis a converter left around words ("*Think Tanks*", "**no**", "_ad hoc_"): the
-# delimiters, paired on one line, hug the words they enclose and stand apart from other words.
-_EMPHASIS = re.compile(r"(?<![\w*_\\])(\*{1,2}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*_])")
+# delimiters, paired, hug the words they enclose and stand apart from other words. The words may
+# be wrapped over lines (or a page break) in the source; a passage reads them joined.
+# At most 240 characters between the delimiters: emphasis marks a few words, never a paragraph.
+_EMPHASIS = re.compile(
+    r"(?<![\w*_\\])(\*{1,2}|_{1,2})(?=[^\s*_])([\s\S]{1,240}?)(?<=[^\s*_\\])\1(?![\w*_])"
+)
 _HYPHENATED = re.compile(r"([^\W\d_]+)-\s*$")
 # Zipf frequency from which a word is among the commonest of Spanish ("que", "de", "para", "los").
 COMMON_WORD = 5.5
@@ -79,15 +83,15 @@ def is_page_number(text: str) -> bool:
 
 
 def emphasis(text: str) -> list[int]:
-    """The offsets of the markdown emphasis delimiters in ``text``, line by line: markup around
-    words, not text ("*Think Tanks*" reads "Think Tanks"). A lone asterisk (a footnote call, a
-    multiplication) or an underscore inside a word is text.
+    """The offsets of the markdown emphasis delimiters in ``text``: markup around words, not text
+    ("*Think Tanks*" reads "Think Tanks"). A lone asterisk (a footnote call, a multiplication) or
+    an underscore inside a word is text.
 
     >>> emphasis("Superior, *Think Tanks* y Jóvenes")
     [10, 22]
     """
     found: list[int] = []
-    for m in _EMPHASIS.finditer(text):  # "." stops at a line break: pairs on one line only
+    for m in _EMPHASIS.finditer(text):
         width = len(m.group(1))
         found += [*range(m.start(), m.start() + width), *range(m.end() - width, m.end())]
     return found
@@ -278,10 +282,8 @@ class Source:
     @cached_property
     def mask(self) -> str:
         """One letter per character: "S" silent (a hyphenation's hyphen and break), "F" page
-        furniture (read as a space), "M" markup (markdown emphasis, read as nothing), "." text."""
+        furniture (read as a space), "." text."""
         marks = ["."] * len(self.text)
-        for i in emphasis(self.text):
-            marks[i] = "M"
         lines = self.lines
         for index in self.furniture.lines:
             line = lines[index]
@@ -328,8 +330,9 @@ class Passage:
     def from_ranges(
         cls, source: Source, ranges: Iterable[tuple[int, int]], join: bool = True
     ) -> Passage:
-        """The clean text of ``ranges`` of ``source``: whitespace collapsed, glyphs and page
-        furniture left out, hyphenated words joined; with ``join``, one space between ranges."""
+        """The clean text of ``ranges`` of ``source``: whitespace collapsed, glyphs, page
+        furniture and markdown emphasis left out, hyphenated words joined; with ``join``, one
+        space between ranges."""
         chars: list[str] = []
         offsets: list[int] = []
         raw = source.text
@@ -338,7 +341,7 @@ class Passage:
             for i in range(start, end):
                 c = raw[i]
                 kind = mask[i]
-                if kind in "SM" or c in _DROPPED or "\ue000" <= c <= "\uf8ff":
+                if kind == "S" or c in _DROPPED or "\ue000" <= c <= "\uf8ff":
                     continue
                 if kind == "F" or c.isspace():
                     if chars and chars[-1] != " ":
@@ -353,6 +356,11 @@ class Passage:
             if join and not silent and chars and chars[-1] != " ":
                 chars.append(" ")
                 offsets.append(end)
+        # Emphasis is found in the joined text: its words may have been wrapped in the source.
+        markup = set(emphasis("".join(chars)))
+        if markup:
+            kept = [i for i in range(len(chars)) if i not in markup]
+            chars, offsets = [chars[i] for i in kept], [offsets[i] for i in kept]
         while chars and chars[-1] == " ":
             chars.pop()
             offsets.pop()

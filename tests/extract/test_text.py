@@ -114,6 +114,16 @@ def test_passage_drops_markdown_emphasis(line: str, read: str) -> None:
     assert src.text[words.span.start] not in "*_"
 
 
+def test_passage_drops_emphasis_wrapped_over_lines() -> None:
+    """Emphasis whose words a PDF extractor wrapped over two lines, with a page number between."""
+    src = make("4. Institutos de Educación Superior, *Think\n\n12\n\nTanks* y Jóvenes\n")
+    lines = [line for line in src.lines if line.text and not line.text.isdigit()]
+    p = src.passage_of_lines(lines, lines[0].start + 3)
+    assert p.text == "Institutos de Educación Superior, Think Tanks y Jóvenes"
+    assert src.clean(p.span.start, p.span.end) == p.text
+    assert squash("Superior, *Think\nTanks* y") == squash("Superior, Think Tanks y")
+
+
 @pytest.mark.parametrize(
     "line",
     ["Artículo 5* del acuerdo", "2 * 3 = 6", "la variable snake_case_name", "*sin cierre"],
