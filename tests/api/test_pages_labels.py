@@ -9,6 +9,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+import pytest
 from pyoxigraph import QuerySolutions
 
 from api.pages.catalog import read as read_catalog
@@ -17,11 +18,20 @@ from api.pages.links import local
 from graph.labels import natural_key
 
 if TYPE_CHECKING:
+    from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
     from graph.oxigraph import OxigraphStore
 
 HTML = {"Accept": "text/html"}
+
+
+@pytest.fixture(scope="module")
+def reader(app: FastAPI) -> TestClient:
+    """A client of its own: ``?lang=`` sets a cookie, which the session's client must not keep."""
+    from fastapi.testclient import TestClient
+
+    return TestClient(app)
 
 
 def rows(store: OxigraphStore, query: str) -> list[dict[str, str]]:
@@ -52,7 +62,7 @@ def nested_items(store: OxigraphStore) -> list[dict[str, str]]:
     return found
 
 
-def test_pages_labels_items_cited_as_printed(client: TestClient, store: OxigraphStore) -> None:
+def test_pages_labels_items_cited_as_printed(reader: TestClient, store: OxigraphStore) -> None:
     items = nested_items(store)
     for row in items:
         printed = f"{row['chapter']}.{row['number']}"
@@ -61,12 +71,12 @@ def test_pages_labels_items_cited_as_printed(client: TestClient, store: Oxigraph
         assert doubled not in row["label"], row
     # The item with the widest section number ("10.1" rather than "1.1"), on its page.
     row = max(items, key=lambda r: natural_key(r["number"]))
-    page = text_of(client.get(local(row["m"]) + "?lang=en", headers=HTML).text)
+    page = text_of(reader.get(local(row["m"]) + "?lang=en", headers=HTML).text)
     assert f"{row['chapter']}.{row['number']}" in page
     assert f"{row['chapter']}.{row['section']}.{row['number']}" not in page
 
 
-def test_pages_labels_plan_known_by_its_period(client: TestClient, store: OxigraphStore) -> None:
+def test_pages_labels_plan_known_by_its_period(reader: TestClient, store: OxigraphStore) -> None:
     """A plan whose title names years other than the year it was adopted is shown with them."""
     found = rows(
         store,
@@ -77,17 +87,17 @@ def test_pages_labels_plan_known_by_its_period(client: TestClient, store: Oxigra
     )
     assert found, "no plan known by years other than its adoption's"
     for lang in ("es", "en"):
-        home = client.get(f"/?lang={lang}", headers=HTML).text
+        home = reader.get(f"/?lang={lang}", headers=HTML).text
         for row in found:
             card = home[home.index(f'class="plan-card plan-{row["id"].lower()}"') :]
             date = re.search(r'class="plan-date">(.*?)</span>', card)
             assert date is not None and text_of(date.group(1)).strip() == row["period"], row
-        plan = text_of(client.get(local(found[0]["p"]) + f"?lang={lang}", headers=HTML).text)
+        plan = text_of(reader.get(local(found[0]["p"]) + f"?lang={lang}", headers=HTML).text)
         assert found[0]["period"] in plan
 
 
 def test_pages_labels_headings_in_capitals_shown_calm(
-    client: TestClient, store: OxigraphStore
+    reader: TestClient, store: OxigraphStore
 ) -> None:
     capitals = [
         r
@@ -97,7 +107,7 @@ def test_pages_labels_headings_in_capitals_shown_calm(
     assert capitals, "no heading printed in capitals in the build"
     row = sorted(capitals, key=lambda r: r["a"])[0]
     for lang in ("es", "en"):
-        body = client.get(local(row["a"]) + f"?lang={lang}", headers=HTML).text
+        body = reader.get(local(row["a"]) + f"?lang={lang}", headers=HTML).text
         # The statements table quotes the data's literals as they are: the printed heading.
         assert row["title"] in text_of(body)
         shown = text_of(re.sub(r'<span class="literal"[^>]*>[^<]*</span>', "", body))
@@ -105,7 +115,7 @@ def test_pages_labels_headings_in_capitals_shown_calm(
         assert row["title"] not in shown, lang
 
 
-def test_pages_labels_no_markdown(client: TestClient, store: OxigraphStore) -> None:
+def test_pages_labels_no_markdown(reader: TestClient, store: OxigraphStore) -> None:
     """No label or text of the graph keeps markdown emphasis; where the source prints it, the
     exact quote (oa:exact) still does."""
     marked = rows(
@@ -118,7 +128,7 @@ def test_pages_labels_no_markdown(client: TestClient, store: OxigraphStore) -> N
     assert exact, "the source's emphasis is gone from the exact quotes too"
 
 
-def test_pages_labels_lists_in_natural_order(client: TestClient, store: OxigraphStore) -> None:
+def test_pages_labels_lists_in_natural_order(reader: TestClient, store: OxigraphStore) -> None:
     """An area's mandates, as the linked-data page lists them (by label), go II.x.2 before
     II.x.10; the catalog orders a plan's sub-areas as printed."""
     cat = read_catalog(store)
@@ -128,7 +138,7 @@ def test_pages_labels_lists_in_natural_order(client: TestClient, store: Oxigraph
     )
     numbers = [m.number for m in cat.mandates_by_area[busy.iri]]
     assert len(numbers) >= 2
-    page = client.get(local(busy.iri) + "?lang=en", headers={"Accept": "text/html"}).text
+    page = reader.get(local(busy.iri) + "?lang=en", headers={"Accept": "text/html"}).text
     shown = [cat.printed_number(m.iri) for m in cat.mandates_by_area[busy.iri]]
     at = [page.index(number) for number in shown]
     assert at == sorted(at), shown
