@@ -243,3 +243,18 @@ def test_pages_bilingual_plurals_from_the_catalogs(walk: tuple[TestClient, list[
         assert counts, lang
         for n, words in counts:
             assert words == (one if n == "1" else many), (lang, n, words)
+
+
+def test_pages_bilingual_evidence_in_the_page_language(
+    walk: tuple[TestClient, list[str]], store: OxigraphStore
+) -> None:
+    """The graph gives the evidence for a link in both languages: a page shows it in its own,
+    with no note that it is in the other."""
+    client, _ = walk
+    cat = read_catalog(store)
+    linked = max(cat.antecedents, key=lambda m: (len(cat.antecedents[m]), m))
+    for lang in LANGUAGES:
+        body = client.get(f"{local(linked)}?lang={lang}", headers=HTML).text
+        tags = re.findall(r'<ul class="evidence"[^>]* lang="([^"]*)"', body)
+        assert tags and set(tags) == {lang}, (lang, tags)
+        assert 'class="evidence-note"' not in body, lang
