@@ -94,6 +94,14 @@ def test_pages_labels_plan_known_by_its_period(reader: TestClient, store: Oxigra
             assert date is not None and text_of(date.group(1)).strip() == row["period"], row
         plan = text_of(reader.get(local(found[0]["p"]) + f"?lang={lang}", headers=HTML).text)
         assert found[0]["period"] in plan
+    # The plan badges of the other pages: the id, and the period only where the id lacks it.
+    cat = read_catalog(store)
+    for row in found:
+        first = cat.plans[0].id
+        pages = [f"/plans/{row['id']}/{first}", "/themes/flow"]
+        for url in pages:
+            page = text_of(reader.get(f"{url}?lang=en", headers=HTML).text)
+            assert f"{row['id']} {row['date'][:4]}" not in page, url
 
 
 def test_pages_labels_headings_in_capitals_shown_calm(
