@@ -13,7 +13,7 @@ from api.pages.catalog import Catalog
 from api.pages.links import curie, document, local
 from api.pages.messages import property_label
 from api.pages.rows import iri_ref, select, text
-from graph.labels import Key, natural_key
+from graph.labels import natural_key
 from graph.namespaces import BASE, CELAC
 from graph.store import Store
 
@@ -101,18 +101,23 @@ def _group(cat: Catalog, rows: list[dict[str, Any]], lang: str) -> list[Property
     for row in rows:
         by_property[text(row["p"])].append(value(cat, row["o"], lang))
     props = [_property(cat, p, lang, vs) for p, vs in by_property.items()]
-    # The type first, then by label; values by text (numbers as numbers).
+    # The type first, then by label; values by text (numbers as numbers), a plan's areas and
+    # mandates in the order of its text.
     for prop in props:
-        prop.values.sort(key=_value_key)
+        prop.values.sort(key=lambda v: _value_key(cat, v))
     props.sort(key=lambda p: (p.iri != _RDF_TYPE, p.label.casefold()))
     return props
 
 
-def _value_key(v: Value) -> tuple[int, float, Key]:
+def _value_key(cat: Catalog, v: Value) -> tuple[int, float, tuple[object, ...]]:
+    if v.iri in cat.mandates:
+        return (0, 0.0, cat.mandate_key(v.iri))
+    if v.iri in cat.areas:
+        return (1, 0.0, (cat.plan(cat.areas[v.iri].plan).order, *cat.area_key(v.iri)))
     try:
-        return (0, float(v.text), ())
+        return (2, float(v.text), ())
     except ValueError:
-        return (1, 0.0, natural_key(v.text))
+        return (3, 0.0, natural_key(v.text))
 
 
 def outgoing(store: Store, cat: Catalog, iri: str, lang: str) -> list[Property]:

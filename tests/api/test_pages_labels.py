@@ -151,3 +151,18 @@ def test_pages_labels_lists_in_natural_order(reader: TestClient, store: Oxigraph
     at = [page.index(number) for number in shown]
     assert at == sorted(at), shown
     assert shown == sorted(shown, key=natural_key)
+
+
+def test_pages_labels_statements_in_the_order_of_the_text(
+    reader: TestClient, store: OxigraphStore
+) -> None:
+    """A plan's page lists its areas (celac:hasArea) as the plan prints them, not by title."""
+    cat = read_catalog(store)
+    plan = max(cat.plans, key=lambda p: len(cat.areas_by_plan.get(p.iri, [])))
+    body = reader.get(local(plan.iri) + "?lang=en", headers=HTML).text
+    row = body[body.index('title="celac:hasArea"') :]
+    row = row[: row.index("</tr>")]
+    shown = re.findall(r'<li><a href="([^"]+)"', row)
+    assert shown == [local(a.iri) for a in cat.areas_by_plan[plan.iri]]
+    titles = [cat.label(a.iri, "es") for a in cat.areas_by_plan[plan.iri]]
+    assert titles != sorted(titles, key=natural_key)  # the text's order is not the titles'
