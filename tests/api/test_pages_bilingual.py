@@ -151,7 +151,11 @@ def walk_urls(store: OxigraphStore) -> dict[str, list[str]]:
     urls["plan-pair"] = [f"/plans/{later}/{first}"]
     urls["review"] = [f"/review/{later}/{first}"]
     urls["error 400"] = ["/compare"]
-    urls["error 404"] = ["/id/plan/no-such-plan/area/99", f"/plans/NO-SUCH-PLAN/{first}"]
+    urls["error 404"] = [
+        "/id/plan/no-such-plan/area/99",
+        f"/plans/NO-SUCH-PLAN/{first}",
+        "/no/such/page",  # no route at all
+    ]
     return urls
 
 
