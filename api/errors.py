@@ -93,7 +93,19 @@ class NoSuchDump(NotFound):
 
 
 class UnknownPlan(NotFound, ValueError):
-    """Raised when a plan id names no plan of the graph, or the pair is not later → earlier."""
+    """Raised when a plan id names no plan of the graph, or the pair is not later → earlier.
+
+    ``str()`` is the message in English (for the API); :meth:`say` gives it in a page's language.
+    """
+
+    def __init__(self, message: str, values: dict[str, str]) -> None:
+        super().__init__(message % values)
+        self.message = message
+        self.values = values
+
+    def say(self, t: Callable[..., str]) -> str:
+        """The message in a page's language, by the translator ``t`` of that page."""
+        return t(self.message, **self.values)
 
 
 def _wants_json(request: Request) -> bool:

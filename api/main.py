@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api import errors
 from api.hygiene import Hygiene, content_security_policy
+from api.pages.not_found import not_found
 from api.routes import docs, graph_store, linked_data, pages, sparql
 from api.settings import Settings
 from graph.store import Store
@@ -68,6 +70,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(linked_data.router)
     app.include_router(pages.router)
     app.include_router(docs.router)
+    # A browser that asks for a path no route serves gets a page in its language.
+    app.add_exception_handler(StarletteHTTPException, not_found)
     return app
 
 

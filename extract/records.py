@@ -103,6 +103,8 @@ class PlanSpec:
     sources: list[str]
     title_en: str | None = None
     date: str | None = None
+    # The years the plan covers, as readers know it ("2022-2024"; manifest: period, else its title).
+    period: str | None = None
     place: str | None = None
     adopted_at: str | None = None
     url: str | None = None

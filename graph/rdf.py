@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph import iris
 from graph.entities import EntityWriter
+from graph.labels import join_numbers
 from graph.namespaces import CELAC, OA, PREFIXES, SCHEMA
 from graph.records import (
     ActorLike,
@@ -74,6 +75,8 @@ class _PlanWriter:
             g.add((p, RDFS.label, Literal(spec.title_en, lang="en")))
         if spec.date:
             g.add((p, DCTERMS.date, Literal(spec.date, datatype=XSD.date)))
+        if spec.period:
+            g.add((p, CELAC.period, Literal(spec.period)))
         if spec.date_passage is not None:  # read from the text, not the manifest
             self._reading(p, spec.date_passage, "date", 1)
         g.add((p, PROV.wasGeneratedBy, iris.BUILD))
@@ -97,15 +100,11 @@ class _PlanWriter:
         for position, area in enumerate(areas, start=1):
             iri = iris.child(parent, "area", iris.key(area.number, position, numbers))
             self._area(area, iri, position, parent_area)
-            own = (
-                None
-                if path is None or not area.number
-                else ".".join(filter(None, [path, area.number]))
-            )
+            own = None if path is None or not area.number else join_numbers(path, area.number)
             reference = (
                 f"{self.plan.spec.id} {own}" if own else f"{self.plan.spec.id} · {area.title.text}"
             )
-            self._mandates(area, iri, reference, dotted=own is not None)
+            self._mandates(area, iri, reference, own)
             self._areas(area.areas, iri, iri, own)
 
     def _passages(self) -> None:
@@ -167,7 +166,11 @@ class _PlanWriter:
             for passage, found in area.found:
                 self.entities.add(g, iri, passage, found)
 
-    def _mandates(self, area: AreaLike, area_iri: URIRef, reference: str, dotted: bool) -> None:
+    def _mandates(
+        self, area: AreaLike, area_iri: URIRef, reference: str, number: str | None
+    ) -> None:
+        """Write the mandates of ``area``, cited as ``reference`` plus their own number (joined
+        to the area's dotted ``number`` where it has one, as printed)."""
         g = self.g
         numbers = [m.number for m in area.mandates]
         for position, mandate in enumerate(area.mandates, start=1):
@@ -184,7 +187,9 @@ class _PlanWriter:
             g.add((iri, CELAC.text, es(text)))
             if mandate.number:
                 ref = (
-                    f"{reference}.{mandate.number}" if dotted else f"{reference} · {mandate.number}"
+                    f"{self.plan.spec.id} {join_numbers(number, mandate.number)}"
+                    if number is not None
+                    else f"{reference} · {mandate.number}"
                 )
             else:
                 ref = f"{reference} · ({position})"

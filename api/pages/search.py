@@ -22,6 +22,7 @@ from api.pages import language
 from api.pages.catalog import Catalog
 from api.pages.display import calm
 from api.pages.messages import N_
+from graph.labels import natural_key
 from textfold import fold, fold_with_origin
 
 MAX_QUERY = 200  # characters
@@ -169,7 +170,11 @@ def documents(cat: Catalog) -> list[Document]:
         elif iri in cat.areas:
             order = (1, plan.order if plan else 0, cat.area_key(iri))
         else:
-            order = (2, TYPES.index(kind) if kind in TYPES else 99, cat.label(iri, "es").casefold())
+            order = (
+                2,
+                TYPES.index(kind) if kind in TYPES else 99,
+                natural_key(cat.label(iri, "es")),
+            )
         docs.append(
             Document(
                 iri,
@@ -237,7 +242,7 @@ def _hit(cat: Catalog, doc: Document, words: Sequence[str], score: float, lang: 
     mandate = cat.mandates.get(doc.iri)
     if mandate is not None:
         area = calm(cat.label(mandate.area, lang))
-        number = mandate.number or str(mandate.position)
+        number = cat.printed_number(doc.iri)
         title: Segments = [(f"{area} · {number}", False)]
         text_fields = [f for f in doc.fields if f.role == "text"]
         best = max(text_fields, key=lambda f: len(f.marks(words)))

@@ -326,6 +326,7 @@ CONFORMING = [
     Case("meeting held in a country only", remove=f"{MEETING} celac:heldIn {LIMA} ."),
     Case("meeting convened by an area's objective",
          add=meeting("x", item=AREA_IRI) + f"{AREA} celac:convenes <meeting/x> ."),
+    Case("plan known by a period", add=f'{P} celac:period "2022-2024" .'),
     Case("plan adopted at a meeting, mentioned in the plan",
          add=meeting("cumbre", "2014-01-28", "2014-01-29", item="plan/celac-2014")
          + f"{P} celac:adoptedAt <meeting/cumbre> ."),
@@ -394,6 +395,10 @@ VIOLATING = [
          remove=f"{P} dcterms:source <source/a> .", expect="at least one dcterms:source"),
     Case("plan date not a date", remove=f'{P} dcterms:date "2014-01-29"^^xsd:date .',
          add=f'{P} dcterms:date "2014" .', expect="dcterms:date, an xsd:date"),
+    Case("plan period not years", add=f'{P} celac:period "2022 a 2024" .',
+         expect="celac:period, its years"),
+    Case("plan with two periods", add=f'{P} celac:period "2022" , "2023" .',
+         expect="celac:period, its years"),
     Case("(e) plan lists an area of another plan",
          add=f'{P} celac:hasArea <plan/x/area/1> . <plan/x/area/1> a celac:Area .',
          expect="not celac:inPlan this plan"),
@@ -1099,7 +1104,7 @@ EXPECTED_TERMS = {
     "Continuation", "later", "method", "continuationKind", "score", "rank", "asserted", "explicit",
     "evidence", "confidence", "tier", "methodTier", "probablyContinues", "LinkTier",
     "TierQuality", "tierQuality", "recall",
-    "support", "Review", "review", "verdict", "Passage", "passageKind", "hasPassage",
+    "support", "Review", "review", "verdict", "Passage", "passageKind", "hasPassage", "period",
 }  # fmt: skip
 
 
