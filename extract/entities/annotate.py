@@ -13,7 +13,7 @@ from extract.entities.bodies import place_in_area
 from extract.entities.mentions import Mentions, PlaceMention
 from extract.entities.pipeline import find
 from extract.errors import ManifestError
-from extract.records import Plan
+from extract.records import Area, Plan
 from extract.text import Passage, Source
 
 
@@ -27,7 +27,7 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
         if plan.spec.adopted_at:
             texts.extend(adoptions.setdefault(plan.id, _adoption_passages(plan)))
         for area in plan.all_areas():
-            texts.extend([area.title, *area.objectives])
+            texts.extend([area.title, *area.objectives, *_also_read(area)])
             texts.extend(m.passages[0] for m in area.mandates)
         # Preambles, footnotes and responsible bodies (objectives are read with their areas).
         texts.extend(p.passage for p in plan.passages if p.kind != "objective")
@@ -35,9 +35,11 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
         results.update((id(t), mentions) for t, mentions in zip(texts, found, strict=True))
     for plan in plans:
         for area in plan.all_areas():
-            area.found = _titled_by_meeting(
-                [(p, results[id(p)]) for p in (area.title, *area.objectives)]
-            )
+            objectives = [(p, results[id(p)]) for p in area.objectives]
+            area.found = _titled_by_meeting([(area.title, results[id(area.title)]), *objectives])
+            for title in _other_titles(area):  # each source's heading, dated by the objectives
+                area.found.append(_titled_by_meeting([(title, results[id(title)]), *objectives])[0])
+            area.found.extend((p, results[id(p)]) for p in area.axis)
             for mandate in area.mandates:
                 mandate.found = results[id(mandate.passages[0])]
             place_in_area(
@@ -57,7 +59,18 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
 
 
 # Where a descriptive body named outside any area is placed: its label reads "(Preámbulo, CALC-2008)".
-_PART_HEADINGS = {"preamble": "Preámbulo", "footnote": "Notas"}
+_PART_HEADINGS = {"preamble": "Preámbulo", "footnote": "Notas", "header": "Encabezado de tabla"}
+
+
+def _also_read(area: Area) -> list[Passage]:
+    """An area's other passages that name things: its heading as every other source prints it (a
+    work plan's table heads its rows too: "4. Primer Encuentro CELAC de Rectores") and its thematic
+    axis ("… las reuniones ministeriales anteriores del Foro …")."""
+    return [*_other_titles(area), *area.axis]
+
+
+def _other_titles(area: Area) -> list[Passage]:
+    return [p for p in area.titles if p is not area.title and p != area.title]
 
 
 def _titled_by_meeting(found: list[tuple[Passage, Mentions]]) -> list[tuple[Passage, Mentions]]:

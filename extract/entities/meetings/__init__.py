@@ -52,6 +52,7 @@ from __future__ import annotations
 
 from extract.entities.meetings.cues import (
     FUTURE_AFTER_CUES,
+    HELD_SET_CUE,
     HELD_THERE_CUE,
     PAST_AFTER_CUES,
     PAST_BEFORE_CUES,
@@ -65,6 +66,7 @@ __all__ = [
     "ENGLISH_HEADS",
     "FUTURE_AFTER_CUES",
     "HEADS",
+    "HELD_SET_CUE",
     "HELD_THERE_CUE",
     "PAST_AFTER_CUES",
     "PAST_BEFORE_CUES",

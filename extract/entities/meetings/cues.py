@@ -27,6 +27,7 @@ PAST_AFTER_CUES = (
     Cue(r"(?:adoptad|aprobad|cread|emanad|alcanzad|formulad|acordad)",
         "a participle of deciding: something already came out of the meeting"),
     Cue(r"que\s+se\s+(?:celebró|realizó|llevó|efectuó)", "a relative clause in the past"),
+    Cue(r"anterior(?:es)?\b", "a meeting said to be earlier than the plan was held"),
 )  # fmt: skip
 # Right after the name: a future or a plan ("a celebrarse", "que tendrá lugar", "prevista").
 FUTURE_AFTER_CUES = (
@@ -38,7 +39,7 @@ FUTURE_AFTER_CUES = (
 )  # fmt: skip
 # Right before the name: its outcomes, a decision taken there, or an event it was part of.
 PAST_BEFORE_CUES = (
-    Cue(r"emanad\w*\s+de", "what emanates from a meeting was decided there"),
+    Cue(r"eman\w*\s+de", "what emanates from a meeting was decided there"),
     Cue(r"(?:resultados?|acuerdos|conclusiones|recomendaciones|consensos?)(?:\s+\w+)?\s+(?:de|en)",
         "a meeting's outcomes (results, agreements, conclusions, recommendations, consensus) exist "
         "once it has been held"),
@@ -67,9 +68,11 @@ IN_FRAME = re.compile(
     r"[\s,]*(?:que\s+se\s+\w+\s+|a\s+\w+se\s+)?en\s+(?:el\s+marco|ocasión)\s+(?:de\s+la|del|de)\s*(?:la\s+|el\s+)?",
     re.I,
 )
-# What stands between a meeting described (not named) and its venue: "… con sede en México".
+# What stands between a meeting described (not named) and its venue: "… con sede en México",
+# "… celebradas en Nicaragua".
 VENUE = re.compile(
-    r"\s*,?\s*(?:con\s+sede\s+|a\s+celebrarse\s+|que\s+se\s+\w+\s+)?en\s+(?:la\s+ciudad\s+de\s+)?",
+    r"\s*,?\s*(?:con\s+sede\s+|a\s+celebrarse\s+|que\s+se\s+\w+\s+|(?:celebrad|realizad|efectuad)[oa]s?\s+)?"
+    r"en\s+(?:la\s+ciudad\s+de\s+)?",
     re.I,
 )
 # A bare head with its article is one event when a relative clause holds it somewhere: "el foro
@@ -82,3 +85,14 @@ HELD_THERE_CUE = Cue(
 )
 HELD_THERE = re.compile(r"\s+(?:" + HELD_THERE_CUE.pattern + ")", re.I)
 SENTENCE_END = re.compile(r"[.;](?=\s+[A-ZÁÉÍÓÚÑ¿“\"]|\s*$)")
+# Meetings named in the plural are recalled, not convened: a preamble or an axis recounts the
+# meetings whose commitments the plan takes up. A plural head with its description is such a set
+# when a participle of holding or "anteriores" follows it ("las Reuniones sectoriales celebradas",
+# "reuniones celebradas en Nicaragua, Panamá y Cuba", "las reuniones ministeriales anteriores del
+# Foro"); "reuniones previas", "reuniones regionales" stay generic.
+HELD_SET_CUE = Cue(
+    r"(?:celebrad|realizad|efectuad|llevad)[oa]s\b(?!\s+(?:a\s+cabo\s+)?por\b)|anteriores\b",
+    "a plural head followed by a participle of holding, or by 'anteriores', names meetings held; "
+    "with an agent ('realizadas por la otra Parte') it describes a kind of event, not held ones",
+)
+HELD_SET = re.compile(r"\s*(?:" + HELD_SET_CUE.pattern + ")", re.I)

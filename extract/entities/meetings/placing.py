@@ -60,7 +60,7 @@ def attach(
         f = meetings[owner]
         if isinstance(mention, PlaceMention):
             gap = text[spans[owner][1] : mention.start]
-            if f.descriptive and not f.named and not VENUE.fullmatch(gap):
+            if (f.descriptive and not f.named or f.recalled) and not VENUE.fullmatch(gap):
                 continue  # a description's place is its venue, said right after it
             if f.place is None or (
                 mention.city and not f.place.city and mention.start - f.place.end < 4

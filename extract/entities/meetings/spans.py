@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from extract.entities import ordinals
-from extract.entities.meetings.cues import HELD_THERE
+from extract.entities.meetings.cues import HELD_SET, HELD_THERE
 from extract.entities.meetings.words import (
     CONNECT,
     DASHES,
@@ -49,6 +49,7 @@ class Found:
     descriptive: bool = False  # named by description only: kept when placed, dated or framed
     ordinal_at: tuple[int, int] | None = None  # character offsets of the ordinal as printed
     venue_only: bool = False  # a bare head ("el foro que se celebrará en …"): kept when placed
+    recalled: bool = False  # meetings held, in the plural: their place only as their venue
 
 
 _DESCRIBE_CONNECT = {"de", "del", "sobre", "para", "entre", "y", "e"}
@@ -226,14 +227,8 @@ def _read(doc: Doc, i: int, key: str, inside: object) -> Found | None:
                 j += 1
                 continue
             break
-        if (
-            head_of(t) is not None
-            and is_cap(t)
-            and j >= 2
-            and doc[j - 1].lower_ in ("el", "la", "los", "las")
-            and doc[j - 2].lower_ in ("y", "e", ",")
-        ):
-            break  # "… y el Foro de …": another meeting
+        if head_of(t) is not None and is_cap(t) and _coordinated_head(doc, j):
+            break  # "… y el Foro de …", "… y de las Reuniones de …": another meeting
         if is_cap(t) or (
             t.like_num and len(t.text) == 4 and previous_kind == "cap" and last == j - 1
         ):
@@ -347,7 +342,9 @@ def _read(doc: Doc, i: int, key: str, inside: object) -> Found | None:
     elif ordinal is not None:
         named = True
     elif plural:
-        named = False
+        # The meetings of a series, in the plural under the series' proper name, with the article:
+        # "de las Reuniones de Cancilleres de la CELAC" (a preamble recalls them).
+        named = head_cap and determiner in ("las", "los") and bool(complement)
     else:
         named = bool(complement) and (head_cap or definite)
     head = i
@@ -373,6 +370,8 @@ def _read(doc: Doc, i: int, key: str, inside: object) -> Found | None:
     f.ordinal_at = ordinal_at
     if extra is not None:
         f.extra = [extra]
+    if plural and not named and ordinal is None and determiner not in INDEFINITE:
+        _held_set(doc, f, is_inside)
     if (
         not named
         and not (mechanism and end > i + 1)  # a bare "Foro" may still be described
@@ -394,3 +393,28 @@ def _read(doc: Doc, i: int, key: str, inside: object) -> Found | None:
             f.descriptive = f.venue_only = True
             f.mechanism = False
     return f
+
+
+def _coordinated_head(doc: Doc, j: int) -> bool:
+    """Whether the head at ``j`` opens a name coordinated with the one before it: "y el Foro",
+    ", la Cumbre", "y de las Reuniones"."""
+    k = j - 1
+    if k >= 1 and doc[k].lower_ in ("el", "la", "los", "las") and doc[k - 1].lower_ in ("de", "a"):
+        k -= 1  # "y de las …", "y a la …"
+    return (
+        k >= 1
+        and doc[j - 1].lower_ in ("el", "la", "los", "las")
+        and doc[k - 1].lower_ in ("y", "e", ",")
+    )
+
+
+def _held_set(doc: Doc, f: Found, is_inside: object) -> None:
+    """A plural head and its description name meetings held when a participle of holding or
+    "anteriores" follows (``cues.HELD_SET_CUE``): "las Reuniones sectoriales celebradas"."""
+    described = _described_end(doc, f.head, is_inside)
+    stop = next(
+        (k for k in range(f.head + 1, described) if HELD_SET.match(" " + doc[k].text)), described
+    )
+    last = doc[stop - 1]
+    if HELD_SET.match(doc.text, last.idx + len(last.text)):
+        f.end, f.named, f.recalled = max(f.end, stop), True, True

@@ -81,8 +81,16 @@ def held_there_places(cue: Cue) -> int:
     return sum(len(pattern.findall(t)) for t in FOLDED)
 
 
+def held_set_places(cue: Cue) -> int:
+    """Places where the cue follows a plural head and at most two words of its description."""
+    plural = "|".join(sorted(meetings.PLURAL, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:{plural})\s+(?:\w+\s+){{0,2}}?(?:{fold(cue.pattern)})", re.I)
+    return sum(len(pattern.findall(t)) for t in FOLDED)
+
+
 CUES = [
     ("after a bare head", meetings.HELD_THERE_CUE, held_there_places(meetings.HELD_THERE_CUE)),
+    ("after a plural", meetings.HELD_SET_CUE, held_set_places(meetings.HELD_SET_CUE)),
     *(("before", c, before_places(c)) for c in meetings.PAST_BEFORE_CUES),
     *(("after, past", c, after_places(c)) for c in meetings.PAST_AFTER_CUES),
     *(("after, future", c, after_places(c)) for c in meetings.FUTURE_AFTER_CUES),
