@@ -7,8 +7,9 @@ Rules of the genre:
 - the community that speaks in the plans (``speakers``, CELAC) is never an actor of its mandates;
 - a state acts, or is asked to act; it is not an actor where it is only a place: after "en"
   ("centros culturales en China"), closing a list of places after "en" ("en Nicaragua, Panamá y
-  Cuba"), as a meeting's venue ("celebrada en San José, Costa Rica"), or
-  inside a meeting's name ("Foro de Defensa Superior China - América Latina");
+  Cuba"), as a meeting's venue ("celebrada en San José, Costa Rica"), or inside a meeting's name
+  ("Foro de Defensa Superior China - América Latina"); nor after an office that a person holds
+  ("el Presidente de Brasil");
 - an organisation named inside the title of an instrument is not acting there ("Carta de las
   Naciones Unidas", "Convención de las Naciones Unidas contra la Corrupción");
 - a state named as "Gobierno de X" acts through its government: the mention is the whole name;
@@ -47,6 +48,12 @@ INSTRUMENTS = frozenset(
 # Words that may stand between an instrument's head noun and the organisation in its title.
 TITLE_GLUE = frozenset("de del la las los el".split())
 DASHES = frozenset("-–—")
+# An office of a state ("el Presidente de Brasil", "la Primera Ministra de Jamaica") names a person
+# who holds it: the state is not acting there.
+OFFICE = re.compile(
+    r"\b(?:(?:Vice)?[Pp]residente?a?|Primer[oa]\s+Ministr[oa]|Jef[ea]\s+de\s+Estado|"
+    r"Canciller|Embajador[a]?|Rey|Reina)\s+(?:de|del)\s+(?:la\s+)?$"
+)
 # "el Gobierno de México", "del Gobierno de la República Argentina": a state's government.
 GOVERNMENT = re.compile(r"\bGobierno\s+(?:de|del)\s+(?:la\s+)?$")
 
@@ -135,6 +142,8 @@ class ActorFinder:
         before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
         if before in PLACE_WORDS or _listed_after_en(span):
             return True
+        if OFFICE.search(span.doc.text, max(0, span.start_char - 40), span.start_char):
+            return True  # "el Presidente de Brasil": an office, not the state acting
         return any(start <= span.start_char and span.end_char <= end for start, end in places)
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.language import Language
 
 from extract.entities.bodies import place_in_area
-from extract.entities.mentions import Mentions, PlaceMention
+from extract.entities.mentions import ActorMention, Mentions, PlaceMention
 from extract.entities.pipeline import find
 from extract.errors import ManifestError
 from extract.records import Area, Plan
@@ -26,13 +26,16 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
         texts: list[Passage] = []
         if plan.spec.adopted_at:
             texts.extend(adoptions.setdefault(plan.id, _adoption_passages(plan)))
+        uncommitted: list[Passage] = []  # what commits nothing: headings, objectives, preambles …
         for area in plan.all_areas():
-            texts.extend([area.title, *area.objectives, *_also_read(area)])
+            uncommitted.extend([area.title, *area.objectives, *_also_read(area)])
             texts.extend(m.passages[0] for m in area.mandates)
         # Preambles, footnotes and responsible bodies (objectives are read with their areas).
-        texts.extend(p.passage for p in plan.passages if p.kind != "objective")
+        uncommitted.extend(p.passage for p in plan.passages if p.kind != "objective")
+        texts.extend(uncommitted)
         found = find(nlp, (t.text for t in texts), reference=plan.spec.date)
         results.update((id(t), mentions) for t, mentions in zip(texts, found, strict=True))
+        results.update((id(t), outermost(t.text, results[id(t)])) for t in uncommitted)
     for plan in plans:
         for area in plan.all_areas():
             objectives = [(p, results[id(p)]) for p in area.objectives]
@@ -60,6 +63,28 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
 
 # Where a descriptive body named outside any area is placed: its label reads "(Preámbulo, CALC-2008)".
 _PART_HEADINGS = {"preamble": "Preámbulo", "footnote": "Notas", "header": "Encabezado de tabla"}
+
+
+def outermost(text: str, found: Mentions) -> Mentions:
+    """In a passage that commits nothing (a heading, a preamble, a footnote), a body named inside a
+    meeting's name, or as that name, is part of the name: "Tercera Reunión Ministerial del Foro
+    China - CELAC" names a meeting, not the Foro nor China, and a summit's acronym in brackets
+    right after it ("Cumbre … sobre Integración y Desarrollo (CALC)") is the summit's. In a
+    mandate the same bodies take part in what is committed, and are kept there."""
+    spans = [(m.start, m.end) for m in found.meetings]
+
+    def named_in_meeting(a: ActorMention) -> bool:
+        for start, end in spans:
+            if start <= a.start and a.end <= end:
+                return True
+            if a.start >= end and _BRACKET_OPEN.fullmatch(text[end : a.start]):
+                return text[a.end : a.end + 3].lstrip().startswith(")")
+        return False
+
+    return replace(found, actors=[a for a in found.actors if not named_in_meeting(a)])
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
 
 
 def _also_read(area: Area) -> list[Passage]:

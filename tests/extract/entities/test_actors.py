@@ -29,3 +29,8 @@ def test_actors_a_body_qualifying_a_heading_is_named(nlp: Language) -> None:
     assert [a.key for a in actors(nlp, "Agenda AGONU")] == ["asamblea-general"]
     # Inside an instrument's title it is not acting.
     assert actors(nlp, "conforme a la Carta de las Naciones Unidas") == []
+
+
+def test_actors_a_state_after_an_office_is_not_acting(nlp: Language) -> None:
+    text = "Agradecieron a la Presidenta de Chile la iniciativa, y Perú ofreció su apoyo."
+    assert [a.key for a in actors(nlp, text)] == ["peru"]
