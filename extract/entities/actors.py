@@ -153,6 +153,8 @@ def _in_instrument_title(span: Span) -> bool:
     i = span.start - 1
     while i >= 0 and span.doc[i].lower_ in TITLE_GLUE:
         i -= 1
+    if i >= 2 and span.doc[i].lower_ == "marco" and span.doc[i - 1].lower_ == "el":
+        return span.doc[i - 2].lower_ not in ("en", "del")  # "en el marco de la AGONU": a setting
     return 0 <= i < span.start - 1 and span.doc[i].lower_ in INSTRUMENTS
 
 

@@ -10,7 +10,8 @@ from dataclasses import replace
 from spacy.language import Language
 
 from extract.entities.bodies import place_in_area
-from extract.entities.mentions import ActorMention, Mentions, PlaceMention
+from extract.entities.meetings import ENGLISH_HEADS
+from extract.entities.mentions import ActorMention, MeetingMention, Mentions, PlaceMention
 from extract.entities.pipeline import find
 from extract.errors import ManifestError
 from extract.records import Area, Plan
@@ -36,6 +37,8 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
         found = find(nlp, (t.text for t in texts), reference=plan.spec.date)
         results.update((id(t), mentions) for t, mentions in zip(texts, found, strict=True))
         results.update((id(t), outermost(t.text, results[id(t)])) for t in uncommitted)
+        named = [m for t in texts for m in results[id(t)].meetings]
+        results.update((id(t), by_acronym(t.text, results[id(t)], named)) for t in uncommitted)
     for plan in plans:
         for area in plan.all_areas():
             objectives = [(p, results[id(p)]) for p in area.objectives]
@@ -85,6 +88,31 @@ def outermost(text: str, found: Mentions) -> Mentions:
 
 
 _BRACKET_OPEN = re.compile(r"\s*\(\s*")
+# An event's English name keeps its modifiers before the head ("STS Forum"); an acronym there is
+# the event's own short name.
+_ACRONYM_HEAD = re.compile(
+    rf"([A-Z]{{2,6}})\s+(?:{'|'.join(h.capitalize() for h in ENGLISH_HEADS)})"
+)
+
+
+def by_acronym(text: str, found: Mentions, meetings: list[MeetingMention]) -> Mentions:
+    """A meeting whose English name opens with an acronym ("STS Forum", named anywhere in the plan)
+    is named by that acronym alone in a heading or another passage that commits nothing ("Ciencia
+    y Tecnología para las sociedades / STS"), where no other name holds it."""
+    short: dict[str, MeetingMention] = {}
+    for m in meetings:
+        head = _ACRONYM_HEAD.fullmatch(" ".join(m.name.split()))
+        if head:
+            short.setdefault(head.group(1), m)
+    added: list[MeetingMention] = []
+    for acronym, meeting in short.items():
+        for hit in re.finditer(rf"(?<![\w-]){acronym}(?![\w-])", text):
+            taken = [*found.meetings, *added]
+            if not any(m.start < hit.end() and hit.start() < m.end for m in taken):
+                added.append(replace(meeting, start=hit.start(), end=hit.end(), name=acronym))
+    if not added:
+        return found
+    return replace(found, meetings=sorted([*found.meetings, *added], key=lambda m: m.start))
 
 
 def _also_read(area: Area) -> list[Passage]:

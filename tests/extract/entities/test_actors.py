@@ -34,3 +34,15 @@ def test_actors_a_body_qualifying_a_heading_is_named(nlp: Language) -> None:
 def test_actors_a_state_after_an_office_is_not_acting(nlp: Language) -> None:
     text = "Agradecieron a la Presidenta de Chile la iniciativa, y Perú ofreció su apoyo."
     assert [a.key for a in actors(nlp, text)] == ["peru"]
+
+
+def test_actors_an_acronym_before_a_closing_slash(nlp: Language) -> None:
+    keys = [a.key for a in actors(nlp, "SRE/ Juana Pérez \nSEMARNAT")]
+    assert keys == ["mx-sre", "mx-semarnat"]
+    assert [t.text for t in nlp.make_doc("SRE/ Juana")] == ["SRE", "/", "Juana"]
+
+
+def test_actors_in_the_frame_of_a_body(nlp: Language) -> None:
+    text = "Presentar resultados en las reuniones que se celebran en el marco de la AGONU."
+    assert [a.key for a in actors(nlp, text)] == ["asamblea-general"]
+    assert actors(nlp, "conforme al Marco de la AGONU") == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from extract.entities.annotate import outermost
+from extract.entities.annotate import by_acronym, outermost
 from extract.entities.pipeline import find
 
 
@@ -20,3 +20,15 @@ def test_annotate_outermost_name_in_a_passage(nlp: Language) -> None:
     # The forum, China and the summit are parts of the meetings' names; the CEPAL acts.
     assert [a.key for a in kept.actors] == ["cepal"]
     assert kept.meetings == found.meetings
+
+
+def test_annotate_an_event_named_by_its_acronym_alone(nlp: Language) -> None:
+    objective = "Participar en el WEF Summit y en la Feria de Osaka en 2021."
+    heading = "Economía digital / WEF - mercados"
+    (in_objective, in_heading) = find(nlp, [objective, heading], reference="2020-01-01")
+    (summit,) = [m for m in in_objective.meetings if m.name == "WEF Summit"]
+    found = by_acronym(heading, in_heading, in_objective.meetings)
+    (short,) = found.meetings
+    assert (heading[short.start : short.end], short.label) == ("WEF", summit.label)
+    # Where a name already holds the acronym, or in no passage's text, nothing is added.
+    assert by_acronym(objective, in_objective, in_objective.meetings) == in_objective
