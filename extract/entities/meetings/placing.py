@@ -30,7 +30,11 @@ def attach(
 
     mentions: list[PlaceMention | DateMention] = [*places, *dates]
     for mention in sorted(mentions, key=lambda x: x.start):
-        if any(s <= mention.start < e for s, e in spans):
+        within = [k for k, (s, e) in enumerate(spans) if s <= mention.start < e]
+        if within:
+            f = meetings[within[0]]
+            if f.recalled and f.place is None and isinstance(mention, PlaceMention):
+                f.place = mention  # "reuniones celebradas en Nicaragua, …": the venues are named
             continue
         owner = None
         left = [

@@ -418,3 +418,26 @@ def _held_set(doc: Doc, f: Found, is_inside: object) -> None:
     last = doc[stop - 1]
     if HELD_SET.match(doc.text, last.idx + len(last.text)):
         f.end, f.named, f.recalled = max(f.end, stop), True, True
+        if stop == f.head + 1:  # a bare head is told apart by where the meetings were held
+            f.end = max(f.end, _venue_end(doc, stop, is_inside))
+
+
+def _venue_end(doc: Doc, participle: int, is_inside: object) -> int:
+    """After a bare plural head, its participle of holding and its venues, as printed: "reuniones
+    celebradas en Nicaragua, Panamá y Cuba" (a label of its own, not "Reuniones"). Returns the
+    head's end when no place follows "en"."""
+    assert callable(is_inside)
+    k = participle + 1
+    if k + 1 >= len(doc) or doc[k].lower_ != "en" or is_inside(doc[k + 1]) != "place":
+        return participle
+    end, k = k + 1, k + 1
+    while k < len(doc):
+        if is_inside(doc[k]) == "place":
+            end, k = k + 1, k + 1
+        elif (
+            doc[k].text in (",", "y", "e") and k + 1 < len(doc) and is_inside(doc[k + 1]) == "place"
+        ):
+            k += 1
+        else:
+            break
+    return end

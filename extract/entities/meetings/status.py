@@ -27,7 +27,9 @@ def give_status(doc: Doc, found: list[Found], reference: date | None) -> None:
         lead = text[max(0, since, start - 120) : start]
         lead = lead[max(lead.rfind("."), lead.rfind(";")) + 1 :]
         status: Status | None = None
-        if PAST_AFTER.search(after):
+        if f.recalled:  # held, by the participle or "anteriores" that made it a set
+            status = "refersTo"
+        elif PAST_AFTER.search(after):
             status = "refersTo"
         elif FUTURE_AFTER.search(after):
             status = "convenes"

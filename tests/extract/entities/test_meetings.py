@@ -407,3 +407,15 @@ def test_meetings_plural_generic_stays_unnamed(nlp: Language) -> None:
 def test_meetings_plural_with_an_agent_is_a_kind_of_event(nlp: Language) -> None:
     text = "Alentar a las empresas a participar en las ferias comerciales organizadas por la otra Parte y en las exposiciones celebradas por sus cámaras."
     assert meetings(nlp, text, "2019-05-01") == []
+
+
+def test_meetings_bare_plural_held_set_is_named_by_its_venues(nlp: Language) -> None:
+    text = (
+        "La red nació de las reuniones celebradas en Quito, Lima y Caracas en ocasión de otros "
+        "eventos, y de las reuniones realizadas en Santiago el 3 de mayo de 2012."
+    )
+    first, second = meetings(nlp, text, "2019-05-01")
+    assert first.name == "reuniones celebradas en Quito, Lima y Caracas"
+    assert first.label == "Reuniones celebradas en Quito, Lima y Caracas"
+    assert (where(first), first.status) == (("quito", "ecuador"), "refersTo")
+    assert second.name == "reuniones realizadas en Santiago" and when(second) == "2012-05-03"
