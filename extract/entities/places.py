@@ -7,8 +7,6 @@ Genre rules:
 - the longest name wins ("Antigua y Barbuda" over "Antigua", "Ciudad de México" over "México");
 - "City, Country" (the city's own country) is one mention with both ("Caracas, Venezuela",
   "Antigua, Guatemala"); a city alone gets its country from the gazetteer;
-- a name joined by a dash to another party ("China - CELAC", "CELAC-China") labels a forum or a
-  mechanism: it is no place;
 - a ``qualified`` city's one-word name ("Antigua", "Salvador") counts only when its country follows;
 - a place the gazetteer does not hold is kept only where the model tags it as a location and the
   text says something is held there ("celebrada en Valparaíso", "a realizarse en Valparaíso,
@@ -151,8 +149,6 @@ class PlaceFinder:
         for i, hit in enumerate(hits):
             if i in used:
                 continue
-            if _paired_by_dash(text, hit.start, hit.end):
-                continue  # "Tecnología Digital China - CELAC": a party in a name, not a place
             nxt = hits[i + 1] if i + 1 < len(hits) else None
             paired = (
                 nxt is not None
@@ -240,15 +236,6 @@ class PlaceFinder:
                 PlaceMention(ent.start_char, stop, text[ent.start_char : stop], slug(name), country)
             )
         return venues, consumed
-
-
-def _paired_by_dash(text: str, start: int, end: int) -> bool:
-    """Whether a name is joined by a dash to another capitalised party ("China - CELAC",
-    "CELAC-China"): the pair labels a forum or a mechanism, it places nothing."""
-    return bool(
-        re.match(r"\s*[-–—]\s*[A-ZÁÉÍÓÚ]", text[end : end + 4])
-        or re.search(r"[A-ZÁÉÍÓÚ]\w*\s*[-–—]\s*$", text[max(0, start - 30) : start])
-    )
 
 
 @Language.factory("celac_places", default_config={"register": str(PLACES)})

@@ -80,8 +80,3 @@ def test_places_a_country_the_model_tags_with_its_preposition_stays(nlp: Languag
     # country in it is still a place.
     doc = nlp("y de reuniones celebradas en Nicaragua, Panamá y Cuba en ocasión de eventos")
     assert [p.country for p in doc._.celac_places] == ["nicaragua", "panama", "cuba"]
-
-
-def test_places_a_party_joined_by_a_dash_is_no_place(nlp: Language) -> None:
-    doc = nlp("el Foro de Energía Chile - CELAC y la Cumbre CELAC-Perú, celebrada en Lima")
-    assert [p.text for p in doc._.celac_places] == ["Lima"]
