@@ -146,10 +146,11 @@ def _evaluate(args: argparse.Namespace) -> int:
             print(f"missed links ({len(trace.misses)}): " + "; ".join(trace.misses))
             print(f"asserted, not annotated ({len(trace.extras)}): " + "; ".join(trace.extras))
     if args.held_out.is_file():
-        from celac_kg.heldout import evaluate_held_out
+        from celac_kg.heldout import evaluate_held_out, fold_files
 
+        by_fold = fold_files(args.dev, args.corpus)
         print()
-        print(evaluate_held_out(store, args.held_out, args.corpus).text(args.verbose))
+        print(evaluate_held_out(store, args.held_out, args.corpus, by_fold).text(args.verbose))
     return 0
 
 

@@ -31,7 +31,6 @@ MAX_LINES = 500
 BEING_SPLIT = {
     "api/routes/sparql.py",  # split into protocol parsing, execution, OpenAPI, editor, update
     "api/sparql/execute.py",  # split with the Store protocol (graph/store.py)
-    "extract/entities/meetings.py",  # split by stage
 }
 
 

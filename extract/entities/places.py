@@ -199,7 +199,6 @@ class PlaceFinder:
                     continue
                 end, country = inner[0].start, inner[0].country
                 name = text[ent.start_char : end].rstrip(" ,")
-                consumed.add(id(inner[0]))
             else:
                 name, country = ent.text, None
             if (
@@ -228,6 +227,8 @@ class PlaceFinder:
                 country = follow.country
                 consumed.add(id(follow))
             stop = follow.end if follow is not None else end
+            if inner:  # the country became part of the venue; only now, when there is one
+                consumed.add(id(inner[0]))
             venues.append(
                 PlaceMention(ent.start_char, stop, text[ent.start_char : stop], slug(name), country)
             )
