@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Triple, serialize
 
 from api.sparql.formats import FORMATS, ResultFormat
+from api.sparql.update_default import DEFAULT_GRAPH
 from api.sparql.worker import RDF_WRITERS
 from graph.store import Store
 
@@ -136,7 +137,10 @@ def service_description(
 def _limits(timeout: float, max_results: int, update: bool = False, max_bytes: int = 0) -> str:
     access = (
         "SPARQL Update is taken from the administrator only (a bearer token), and lasts until "
-        "the next build."
+        "the next build. Its default graph is the queries': an update's WHERE matches against "
+        f"the union of the named graphs, and what it writes to the default graph goes to the "
+        f"named graph <{DEFAULT_GRAPH}>, which the union includes (as does the Graph Store "
+        "Protocol's ?default)."
         if update
         else "Read-only: SPARQL Update is refused (403)."
     )

@@ -1,6 +1,7 @@
 """The SPARQL 1.1 Graph Store HTTP Protocol, at the endpoint's URL and at ``/rdf-graphs``, with
-indirect graph identification (``?graph=<iri>`` names a named graph, ``?default`` the store's own
-default graph, which the union the queries see includes) and, under ``/rdf-graphs/``, direct
+indirect graph identification (``?graph=<iri>`` names a named graph; ``?default`` the default
+graph an update writes to, the named graph ``…/id/graph/default`` that the union the queries see
+includes: :mod:`api.sparql.update_default`) and, under ``/rdf-graphs/``, direct
 identification: the request's URL on the service's configured public URL *is* the graph's IRI
 (``https://kg.example.org/rdf-graphs/corrections`` names the graph of that IRI, whatever Host the
 request came by). GET and HEAD always; PUT, POST and DELETE only for the administrator (the
@@ -26,6 +27,7 @@ from email.policy import HTTP
 from pyoxigraph import NamedNode, RdfFormat, Triple, parse
 
 from api.sparql.errors import BadRequest, UnsupportedMediaType
+from api.sparql.update_default import DEFAULT_GRAPH
 from graph.namespaces import SPARQL_BASE
 
 GRAPH = "graph"
@@ -115,11 +117,11 @@ def exists_query(graph: Target) -> str:
 
 
 def read_query(graph: Target) -> str:
-    """A CONSTRUCT of the graph's triples; run without the union, so that the default graph
-    is the store's own."""
-    if graph.iri is None:
-        return "CONSTRUCT WHERE { ?s ?p ?o }"
-    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph.iri}> {{ ?s ?p ?o }} }}"
+    """A CONSTRUCT of the graph's triples; the default graph's are those of the named graph an
+    update's writes to the default graph go to (:data:`update_default.DEFAULT_GRAPH`), where
+    PUT and POST of ``?default`` write."""
+    iri = graph.iri or DEFAULT_GRAPH
+    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
 
 
 def triples(content_type: str | None, body: bytes, graph: Target) -> list[Triple]:

@@ -9,6 +9,10 @@ between builds. Queries under way when an update is applied finish on the genera
 started on; its workers stop as they finish, and its folder is removed at a later update.
 On a remote engine the update goes to the engine, one at a time too.
 
+An update's default graph is the queries' (:mod:`api.sparql.update_default`): its ``WHERE`` sees
+the union of the store's graphs, and what it writes to the default graph goes to a named graph the
+union includes.
+
 ``LOAD`` is refused unless the host it names is listed in ``load_hosts``, and ``SERVICE`` always
 (this server makes no requests wherever an update says).
 """
@@ -26,7 +30,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from api.settings import Settings
-from api.sparql import protocol
+from api.sparql import protocol, update_default
 from api.sparql.errors import (
     Forbidden,
     MalformedQuery,
@@ -136,9 +140,9 @@ class Updater:
 
     def _remote(self, store: RemoteStore, text: str) -> None:
         try:
-            store.update(text)
+            store.update(update_default.rewrite(text, store.graph_names(fresh=True)))
         except SyntaxError as e:
-            raise MalformedQuery(malformed(text, str(e))) from None
+            raise MalformedQuery(malformed(text, _syntax(text, e))) from None
         except GraphError as e:
             raise QueryFailed(f"The update could not be applied: {e}") from None
 
@@ -155,10 +159,12 @@ class Updater:
                 f"({self._hide(e)})."
             ) from None
         try:
-            writer.update(text, prefixes=PREFIXES, base_iri=SPARQL_BASE)
+            graphs = [g.value for g in writer.named_graphs() if isinstance(g, pyoxigraph.NamedNode)]
+            rewritten = update_default.rewrite(text, graphs)
+            writer.update(rewritten, prefixes=PREFIXES, base_iri=SPARQL_BASE)
             writer.flush()
         except SyntaxError as e:
-            error: Exception = MalformedQuery(malformed(text, str(e)))
+            error: Exception = MalformedQuery(malformed(text, _syntax(text, e)))
         except OSError as e:
             error = QueryFailed(f"The update could not be applied: {self._hide(e)}")
         else:
@@ -186,3 +192,16 @@ class Updater:
         """Remove the working copies (when they are in a temporary folder)."""
         if self._temporary is not None:
             self._temporary.cleanup()
+
+
+def _syntax(text: str, error: SyntaxError) -> str:
+    """The parser's message for the update as sent (its lines and columns, not those of the
+    rewritten one that failed), by parsing it over an empty store in memory: an update that does
+    not parse is refused whole, before any operation runs."""
+    try:
+        pyoxigraph.Store().update(text, prefixes=PREFIXES, base_iri=SPARQL_BASE)
+    except SyntaxError as original:
+        return str(original)
+    except OSError:
+        pass
+    return f"{error} (in the update as rewritten for the default graph)"
