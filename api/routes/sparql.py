@@ -24,14 +24,12 @@ from api.deps import SettingsDep, StoreDep
 from api.pages import language
 from api.pages.templating import STATIC_DIR, templates
 from api.settings import Settings
-from api.sparql import description, editor, formats, protocol, update, update_dataset
+from api.sparql import description, editor, formats, precheck, protocol, update, update_dataset
 from api.sparql.errors import (
     QueryFailed,
-    ServiceForbidden,
     SparqlError,
     TooLarge,
     Unavailable,
-    UpdateForbidden,
 )
 from api.sparql.execute import MAX_NESTING, MAX_SLASHES, MEMORY, QueryPool
 from api.sparql.lanes import Lanes, client_of
@@ -41,7 +39,6 @@ from api.sparql.updater import Updater
 from graph.errors import GraphError
 from graph.namespaces import PREFIXES
 from graph.remote import RemoteStore
-from graph.sparql_text import has_keyword
 from graph.store import Store
 
 ASSETS = "/assets"
@@ -371,11 +368,8 @@ async def _answer(
         if fmt is None:
             return _editor(request, None)
         return await _service_description(request, store, settings, fmt)
-    form = protocol.query_form(sparql.query)
-    if form in protocol.UPDATE_FORMS:
-        raise UpdateForbidden(protocol.READ_ONLY)
-    if has_keyword(sparql.query, "SERVICE"):
-        raise ServiceForbidden(protocol.NO_SERVICE)
+    checked = await precheck.check_async(sparql.query)
+    form = checked.form
     if form is None:  # not a query: the parser will say why, in a format the client takes
         try:
             chosen = formats.choose(formats.SOLUTIONS, accept, sparql.formats)
@@ -401,7 +395,8 @@ async def _answer(
         link=_endpoint(request) + description.LIMITS,
         default_graphs=sparql.default_graphs,
         named_graphs=sparql.named_graphs,
-        union=not has_keyword(sparql.query, "FROM"),
+        union=not checked.own_dataset,
+        checked=True,
     )
     answer = await pool.run_async(job, client_of(request.scope, settings.client_header))
     headers = {"Vary": "Accept"}

@@ -140,6 +140,7 @@ def prepare(
     default_graphs: Sequence[str] | None = None,
     named_graphs: Sequence[str] | None = None,
     union: bool = True,
+    checked: bool = False,
 ) -> PreparedQuery:
     """The job of evaluating ``query`` within ``timeout`` seconds and writing at most ``limit``
     rows or triples, in ``solutions`` for SELECT/ASK or ``graph`` for CONSTRUCT/DESCRIBE; a cut
@@ -150,10 +151,14 @@ def prepare(
     NAMED apply, and ``union`` makes the default graph the union of all named graphs: it must
     be False for a query with FROM, which it would override.
 
+    ``checked``: the caller has checked the query's shape already
+    (:func:`api.sparql.precheck.check`).
+
     Raises:
         TooComplex: the query nests too deeply or chains too many path steps.
     """
-    check_shape(query)
+    if not checked:
+        check_shape(query)
     job = Job(
         query,
         default_graphs,
@@ -387,6 +392,7 @@ class QueryPool:
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         union: bool = True,
+        checked: bool = False,
     ) -> PreparedQuery:
         """:func:`prepare` under this pool's time limit."""
         return prepare(
@@ -399,6 +405,7 @@ class QueryPool:
             default_graphs=default_graphs,
             named_graphs=named_graphs,
             union=union,
+            checked=checked,
         )
 
     def _send(self, job: PreparedQuery, worker: _Worker, deadline: float) -> _Worker:

@@ -97,6 +97,7 @@ class RemoteQueries:
         default_graphs: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
         union: bool = True,
+        checked: bool = False,
     ) -> PreparedQuery:
         """:func:`api.sparql.execute.prepare` under this time limit; a query nested too deeply
         is refused here too (one such query overflows the stack of an Oxigraph server)."""
@@ -110,6 +111,7 @@ class RemoteQueries:
             default_graphs=default_graphs,
             named_graphs=named_graphs,
             union=union,
+            checked=checked,
         )
 
     def run(self, prepared: PreparedQuery) -> Answer:
