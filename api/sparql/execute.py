@@ -49,7 +49,7 @@ from api.sparql.errors import (
 )
 from api.sparql.formats import BY_NAME, ResultFormat
 from api.sparql.lanes import Lanes, Place
-from api.sparql.worker import Config, Job
+from api.sparql.worker import Config
 from graph.sparql_text import outline
 
 _POSITION = re.compile(r"\bat (\d+):(\d+)")
@@ -159,18 +159,19 @@ def prepare(
     """
     if not checked:
         check_shape(query)
-    job = Job(
-        query,
-        default_graphs,
-        named_graphs,
-        union,
-        solutions.name,
-        graph.name,
-        limit,
-        timeout,
-        link,
-    )
-    return PreparedQuery(query, json.dumps(asdict(job)).encode())
+    # The fields of api.sparql.worker.Job, by name (dataclasses.asdict deep-copies: slower).
+    job = {
+        "query": query,
+        "default_graphs": default_graphs,
+        "named_graphs": named_graphs,
+        "union": union,
+        "solutions": solutions.name,
+        "graph": graph.name,
+        "limit": limit,
+        "timeout": timeout,
+        "link": link,
+    }
+    return PreparedQuery(query, json.dumps(job).encode())
 
 
 class _Worker:
@@ -353,7 +354,8 @@ class QueryPool:
                         raise self.lanes.full(place)
                     worker.nice(SLOW_NICE)  # the fast lane's queries come first for the CPU
             place.quick = not place.slow and ready.done()
-            await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
+            if not ready.done():
+                await asyncio.wait_for(ready, max(0.0, deadline - time.monotonic()))
         except TimeoutError:
             loop.remove_reader(fd)
             await run_in_threadpool(self._discard, worker)  # it starts a replacement

@@ -256,3 +256,16 @@ def test_sparql_execute_overhead_is_small(pool: QueryPool, store_path: Path) -> 
             timings[name].append(time.perf_counter() - start)
     overhead = statistics.median(timings["pooled"]) - statistics.median(timings["direct"])
     assert overhead < 0.002  # measured here: about 0.15 ms
+
+
+def test_sparql_execute_prepared_job_is_a_workers_job() -> None:
+    from dataclasses import fields
+
+    from api.sparql.execute import prepare
+    from api.sparql.worker import Job
+
+    job = prepare("ASK {}", timeout=1.0, solutions=CSV, graph=TURTLE, limit=5, link="l")
+    assert Job(**json.loads(job.message)) == Job(
+        "ASK {}", None, None, True, "csv", "turtle", 5, 1.0, "l"
+    )
+    assert set(json.loads(job.message)) == {f.name for f in fields(Job)}
