@@ -15,11 +15,12 @@ from urllib.parse import parse_qsl
 from fastapi import APIRouter, Request, Response
 from starlette.routing import Route
 
-from api.routes.sparql import _body, _endpoint, _error, _update, query_pool
+from api.routes.sparql import _body, _endpoint, _error, _update
 from api.settings import Settings
 from api.sparql import formats, graph_store, update
 from api.sparql.errors import BadRequest, SparqlError, UpdateForbidden
 from api.sparql.graph_store import Target
+from api.sparql.runners import query_pool
 
 READ_ONLY = (
     "This Graph Store is read-only: GET and HEAD read a graph; PUT, POST and DELETE are for the "

@@ -16,7 +16,8 @@ import httpx
 import pytest
 
 from api.sparql.errors import OutOfMemory
-from api.sparql.execute import MEMORY, QueryPool
+from api.sparql.execute import MEMORY
+from api.sparql.pool import QueryPool
 from api.sparql.formats import JSON, TURTLE
 from graph.namespaces import BASE, PREFIXES
 

@@ -19,7 +19,8 @@ import pytest
 from pyoxigraph import QueryResultsFormat, Store
 
 from api.sparql.errors import MalformedQuery, QueryFailed, QueryTimeout, Unavailable
-from api.sparql.execute import PreparedQuery, QueryPool, _Worker
+from api.sparql.execute import PreparedQuery
+from api.sparql.pool import QueryPool, _Worker
 from api.sparql.formats import CSV, JSON, TURTLE
 from api.sparql.worker import GRACE, Config, Job
 from graph.namespaces import PREFIXES
