@@ -9,6 +9,7 @@ goes on with the others.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -83,6 +84,7 @@ def run(options: Options) -> dict[str, Any]:
         say(notes[-1])
     results: dict[str, Any] = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
+        "load_start": _load(),
         "machine": machine(),
         "versions": versions(),
         "options": {
@@ -117,6 +119,7 @@ def run(options: Options) -> dict[str, Any]:
         results["sizes"].append(measure_size(triples, selected, options))
         _write(results, options.docs)
     results["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
+    results["load_end"] = _load()
     _write(results, options.docs)
     for line in report.ratio_lines(results):
         say(line)
@@ -327,3 +330,8 @@ def _brief(timed: dict[str, Any]) -> str:
     if lat["errors"]:
         text += f" ({lat['errors']} errors)"
     return text
+
+
+def _load() -> list[float]:
+    """The machine's load averages (1, 5 and 15 minutes): how much other work shared it."""
+    return [round(x, 2) for x in os.getloadavg()]
