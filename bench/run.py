@@ -40,6 +40,11 @@ OUR_ENV = {
     "CELAC_KG_QUERY_TIMEOUT": "120",
     "CELAC_KG_MAX_RESULTS": "100000000",
     "CELAC_KG_ACCESS_LOG": "0",
+    # wrk's clients all come from one address: the per-client limit would answer 429 (and a
+    # query left running by the previous wrk run would count against the next); the slow lane
+    # would stop (503) the concurrent aggregates the others run to the end.
+    "CELAC_KG_CLIENT_QUERIES": "1000",
+    "CELAC_KG_SLOW_LANE": "8",
 }
 # uvicorn's --workers N (N > 1) binds a socket without IPPROTO_TCP, so asyncio leaves Nagle's
 # algorithm on and each keep-alive request after the first waits ~40 ms for a delayed ACK
