@@ -17,8 +17,8 @@ import pytest
 
 from api.sparql.errors import OutOfMemory
 from api.sparql.execute import MEMORY
-from api.sparql.pool import QueryPool
 from api.sparql.formats import JSON, TURTLE
+from api.sparql.pool import QueryPool
 from graph.namespaces import BASE, PREFIXES
 
 if TYPE_CHECKING:

@@ -20,8 +20,8 @@ from pyoxigraph import QueryResultsFormat, Store
 
 from api.sparql.errors import MalformedQuery, QueryFailed, QueryTimeout, Unavailable
 from api.sparql.execute import PreparedQuery
-from api.sparql.pool import QueryPool, _Worker
 from api.sparql.formats import CSV, JSON, TURTLE
+from api.sparql.pool import QueryPool, _Worker
 from api.sparql.worker import GRACE, Config, Job
 from graph.namespaces import PREFIXES
 
