@@ -104,6 +104,18 @@ def select(store: Store, sparql: str, *, union: bool = True) -> QuerySolutions:
     return rows
 
 
+def construct(store: Store, sparql: str) -> QueryTriples:
+    """The triples of the CONSTRUCT or DESCRIBE ``sparql`` on ``store``.
+
+    Raises:
+        QueryError: the engine failed, or ``sparql`` gives no graph.
+    """
+    triples = store.query(sparql)
+    if not isinstance(triples, QueryTriples):
+        raise QueryError(f"{sparql[:80]!r} gives no graph: it gave {type(triples).__name__}")
+    return triples
+
+
 def graph_sizes(store: Store) -> dict[str, int]:
     """How many triples each named graph of ``store`` holds, by one query."""
     rows = select(

@@ -306,7 +306,8 @@ def _solutions(
     capped = rows.full
     while True:
         parsed = parse_query_results(tsv, format=QueryResultsFormat.TSV)
-        assert isinstance(parsed, QuerySolutions)
+        if not isinstance(parsed, QuerySolutions):  # TSV is always read back as rows
+            raise RuntimeError(f"results read back from TSV as {type(parsed).__name__}")
         body = parsed.serialize(format=RESULT_WRITERS[fmt.name]) or b""
         if not budget or len(body) <= budget:
             return body, capped
