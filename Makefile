@@ -53,7 +53,7 @@ test: install $(CHROMIUM)  ## run the test suite
 	$(BIN)/python -m pytest
 
 check: install  ## lint and type-check
-	$(BIN)/ruff check extract graph api celac_kg bench tests
+	$(BIN)/ruff check textfold extract graph api celac_kg bench tests
 	$(BIN)/mypy
 
 bench: install  ## benchmark our endpoint beside rdflib-endpoint and the Oxigraph server → docs/benchmarks/

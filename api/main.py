@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api import errors
 from api.hygiene import Hygiene, content_security_policy
+from api.pages.not_found import not_found
 from api.routes import docs, graph_store, linked_data, pages, sparql
 from api.settings import Settings
 from graph.store import Store
@@ -41,6 +44,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         responses={414: {"description": "The path or the query string is too long."}},
     )
     app.state.settings = settings
+    errors.install(app)
     if store is None:
         store = open_store(
             settings.data,
@@ -66,6 +70,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(linked_data.router)
     app.include_router(pages.router)
     app.include_router(docs.router)
+    # A browser that asks for a path no route serves gets a page in its language.
+    app.add_exception_handler(StarletteHTTPException, not_found)
     return app
 
 

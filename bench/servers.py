@@ -11,6 +11,7 @@ All three answer queries over the union of the named graphs, as the project's st
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -52,6 +53,7 @@ class Server:
     sparql_path: str
     log: Path
     startup_seconds: float = 0.0
+    peak_mb: float = 0.0  # the most it and its children held while starting
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -127,30 +129,50 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+@dataclass(frozen=True)
+class Loaded:
+    """An Oxigraph server store, how long ``oxigraph load`` took, and whether it was there already."""
+
+    location: Path
+    seconds: float
+    reused: bool
+
+
+def load_oxigraph(nquads: Path, location: Path, binary: Path | None = None) -> Loaded:
+    """Load ``nquads`` into an Oxigraph server store at ``location`` with ``binary`` (default: the
+    reference environment's ``oxigraph``), timed; kept for later runs while ``nquads`` is the same
+    file, unchanged.
+
+    Raises:
+        ServerError: ``oxigraph load`` failed.
+    """
+    marker = location / ".loaded"
+    stamp = f"{nquads.resolve()} {nquads.stat().st_mtime_ns}"
+    if marker.is_file():
+        recorded, _, loaded = marker.read_text().partition(" ")
+        if loaded == stamp:
+            return Loaded(location, float(recorded), True)
+    shutil.rmtree(location, ignore_errors=True)
+    location.mkdir(parents=True, exist_ok=True)
+    line = [str(binary or refenv.bin_path("oxigraph")), "load", "--location", str(location)]
+    began = time.perf_counter()
+    done = subprocess.run(  # noqa: S603
+        [*line, "--file", str(nquads)], capture_output=True, text=True, check=False
+    )
+    seconds = round(time.perf_counter() - began, 2)
+    if done.returncode != 0:
+        raise ServerError(f"oxigraph load of {nquads} failed: {done.stderr.strip()[-800:]}")
+    marker.write_text(f"{seconds} {stamp}")
+    return Loaded(location, seconds, False)
+
+
 def oxigraph_store(nquads: Path, location: Path) -> Path:
     """Load ``nquads`` into an Oxigraph server store at ``location`` (once: kept for later runs).
 
     Raises:
         ServerError: ``oxigraph load`` failed.
     """
-    done_marker = location / ".loaded"
-    if done_marker.is_file() and done_marker.read_text() == str(nquads.resolve()):
-        return location
-    shutil.rmtree(location, ignore_errors=True)
-    location.mkdir(parents=True, exist_ok=True)
-    command = [
-        str(refenv.bin_path("oxigraph")),
-        "load",
-        "--location",
-        str(location),
-        "--file",
-        str(nquads),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
-    if done.returncode != 0:
-        raise ServerError(f"oxigraph load of {nquads} failed: {done.stderr.strip()[-800:]}")
-    done_marker.write_text(str(nquads.resolve()))
-    return location
+    return load_oxigraph(nquads, location).location
 
 
 @lru_cache(maxsize=1)
@@ -205,8 +227,31 @@ def serve(
     """
     port = free_port()
     line, sparql_path = command(name, store, nquads, port, workers)
-    logs.mkdir(parents=True, exist_ok=True)
+    base = f"http://127.0.0.1:{port}"
     log = logs / f"{name}-{port}.log"
+    with spawn(name, line, base, sparql_path, log, startup_timeout, env) as server:
+        yield server
+
+
+@contextmanager
+def spawn(
+    name: str,
+    line: list[str],
+    base_url: str,
+    sparql_path: str,
+    log: Path,
+    timeout: float,
+    env: dict[str, str] | None = None,
+    max_rss_mb: float = math.inf,
+) -> Iterator[Server]:
+    """Run ``line`` in a session of its own, logging to ``log``; wait until its SPARQL endpoint
+    (``base_url`` + ``sparql_path``) answers ASK, and stop it and its children afterwards.
+
+    Raises:
+        ServerError: it exits first, does not answer within ``timeout`` seconds, or holds more
+            than ``max_rss_mb`` of resident memory (itself and its children) while starting.
+    """
+    log.parent.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     with log.open("wb") as out:
         process = subprocess.Popen(  # noqa: S603
@@ -217,16 +262,16 @@ def serve(
             env={**os.environ, **(env or {})},
             start_new_session=True,
         )
-    server = Server(name, process, f"http://127.0.0.1:{port}", sparql_path, log)
+    server = Server(name, process, base_url, sparql_path, log)
     try:
-        _wait(server, startup_timeout)
+        _wait(server, timeout, max_rss_mb)
         server.startup_seconds = round(time.perf_counter() - started, 2)
         yield server
     finally:
         _stop(process)
 
 
-def _wait(server: Server, timeout: float) -> None:
+def _wait(server: Server, timeout: float, max_rss_mb: float = math.inf) -> None:
     url = f"{server.sparql_url}?{urlencode({'query': 'ASK { ?s ?p ?o }'})}"
     deadline = time.monotonic() + timeout
     last = "no answer yet"
@@ -245,10 +290,16 @@ def _wait(server: Server, timeout: float) -> None:
                 raise ServerError(f"{server.name} refuses ASK at {server.sparql_url}: {last}")
         except httpx.TransportError as e:
             last = f"{type(e).__name__}: {e}"
+        server.peak_mb = max(server.peak_mb, server.rss_mb()[1])
+        if server.peak_mb > max_rss_mb:  # a shared machine: stop before it runs short
+            raise ServerError(
+                f"{server.name} was stopped while starting, when its resident memory reached "
+                f"{server.peak_mb:,.0f} MB (the limit set is {max_rss_mb:,.0f} MB)"
+            )
         time.sleep(0.25)
     raise ServerError(
         f"{server.name} did not answer ASK at {server.sparql_url} within {timeout:.0f} s "
-        f"({last}); log: {tail(server.log)}"
+        f"({last}; resident memory had reached {server.peak_mb:,.0f} MB); log: {tail(server.log)}"
     )
 
 

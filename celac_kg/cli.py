@@ -1,7 +1,7 @@
 """``celac-kg``: build the graph, query it, serve it.
 
-Each command is a thin wrapper over a plain function of ``extract``, ``graph`` or ``api``; the
-heavy layers are imported only by the commands that need them.
+Each command is a thin wrapper over a plain function of ``celac_kg.build``, ``celac_kg.evaluate``,
+``extract``, ``graph`` or ``api``; the heavy layers are imported only by the commands that need them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from celac_kg.heldout import HELD_OUT
 from graph.errors import GraphError
 
 if TYPE_CHECKING:
@@ -20,12 +21,16 @@ if TYPE_CHECKING:
 
 DEFAULT_CORPUS = Path("corpus")
 DEFAULT_OUT = Path("data")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# What ``evaluate`` measures against, unless told otherwise: the annotated sets of the project.
+DEFAULT_DEV = PROJECT_ROOT / "tests" / "data" / "entities-dev.toml"
+DEFAULT_PAIRS = PROJECT_ROOT / "extract" / "trace" / "continuations.toml"
 STORE_ENV = "CELAC_KG_STORE"
 GRAPH_STORE_ENV = "CELAC_KG_GRAPH_STORE"
 
 
 def _build(args: argparse.Namespace) -> int:
-    from extract.build import build
+    from celac_kg.build import build
     from extract.errors import ExtractError
 
     try:
@@ -103,7 +108,7 @@ def _train(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from extract.evaluate import (
+    from celac_kg.evaluate import (
         evaluate_entities,
         evaluate_folds,
         evaluate_trace,
@@ -141,10 +146,11 @@ def _evaluate(args: argparse.Namespace) -> int:
             print(f"missed links ({len(trace.misses)}): " + "; ".join(trace.misses))
             print(f"asserted, not annotated ({len(trace.extras)}): " + "; ".join(trace.extras))
     if args.held_out.is_file():
-        from celac_kg.heldout import evaluate_held_out
+        from celac_kg.heldout import evaluate_held_out, fold_files
 
+        by_fold = fold_files(args.dev, args.corpus)
         print()
-        print(evaluate_held_out(store, args.held_out, args.corpus).text(args.verbose))
+        print(evaluate_held_out(store, args.held_out, args.corpus, by_fold).text(args.verbose))
     return 0
 
 
@@ -153,7 +159,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
-    from api.settings import ENV_PREFIX, Settings
+    from api.settings import ENV_PREFIX, Settings, SettingsError
     from graph.oxigraph import is_store
     from graph.publish import CURRENT
     from graph.remote import is_remote
@@ -169,7 +175,7 @@ def _serve(args: argparse.Namespace) -> int:
             access_log=False if args.no_access_log else None,
             **where,
         )
-    except ValueError as e:
+    except SettingsError as e:
         print(f"celac-kg serve: {e}", file=sys.stderr)
         return 2
     remote = is_remote(settings.store)
@@ -273,9 +279,6 @@ def parser() -> argparse.ArgumentParser:
     )
     q.set_defaults(run=_query)
 
-    from celac_kg.heldout import HELD_OUT
-    from extract.evaluate import DEV_SET, TRACE_SET
-
     e = sub.add_parser(
         "evaluate", help="measure the built graph against the annotated development set"
     )
@@ -283,13 +286,13 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument(
         "--dev",
         type=Path,
-        default=DEV_SET,
+        default=DEFAULT_DEV,
         help="the annotated set (default: tests/data/entities-dev.toml)",
     )
     e.add_argument(
         "--pairs",
         type=Path,
-        default=TRACE_SET,
+        default=DEFAULT_PAIRS,
         help="the annotated carry-over pairs (default: extract/trace/continuations.toml)",
     )
     e.add_argument(

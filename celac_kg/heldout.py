@@ -83,6 +83,8 @@ class TypeScore:
 @dataclass
 class HeldOutReport:
     scores: dict[str, TypeScore]
+    # The same figures on each fold's files alone (fold name → plans, scores by type).
+    folds: dict[str, tuple[list[str], dict[str, TypeScore]]] = field(default_factory=dict)
 
     def text(self, verbose: bool = False) -> str:
         lines = [
@@ -93,6 +95,13 @@ class HeldOutReport:
             lines.append(
                 f"{name:<22}{s.precision:>10.2f}{s.recall:>8.2f}{s.found:>7}{s.annotated:>11}"
             )
+        for fold, (_, scores) in self.folds.items():
+            for name, s in scores.items():
+                lines.append(
+                    f"{'fold ' + fold + ' ' + name:<22}{s.precision:>10.2f}{s.recall:>8.2f}"
+                    f"{s.found:>7}{s.annotated:>11}"
+                )
+        lines.extend(f"fold {fold}: {', '.join(plans)}" for fold, (plans, _) in self.folds.items())
         if verbose:
             for name, s in self.scores.items():
                 lines += [
@@ -102,6 +111,23 @@ class HeldOutReport:
                     f"  {name} extra: {m.file} {m.start}-{m.end} {m.text!r}" for m in s.extras
                 ]
         return "\n".join(lines)
+
+
+def fold_files(dev: Path, corpus: Path) -> dict[str, tuple[list[str], set[str]]]:
+    """The development set's folds (its ``[folds]`` table: name → plans) with each fold's source
+    files (from the corpus's ``plans.toml``); no table, no folds. An unreadable file is an error
+    naming it."""
+    try:
+        table = dict(tomllib.loads(dev.read_text(encoding="utf-8")).get("folds", {}))
+        plans = tomllib.loads((corpus / "plans.toml").read_text(encoding="utf-8")).get("plan", [])
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ValueError(f"cannot read the folds of {dev} over {corpus} ({e})") from e
+    table.pop("design", None)
+    sources = {str(p["id"]): [str(s) for s in p.get("sources", [])] for p in plans}
+    return {
+        name: (list(ids), {s for i in ids for s in sources.get(i, [])})
+        for name, ids in table.items()
+    }
 
 
 def read_held_out(path: Path, corpus: Path | None = None) -> dict[str, list[Span]]:
@@ -162,13 +188,31 @@ def graph_mentions(store: Store, kind: str) -> list[Span]:
 
 
 def evaluate_held_out(
-    store: Store, path: Path = HELD_OUT, corpus: Path | None = None
+    store: Store,
+    path: Path = HELD_OUT,
+    corpus: Path | None = None,
+    folds: dict[str, tuple[list[str], set[str]]] | None = None,
 ) -> HeldOutReport:
+    """The graph's mentions outside the mandates against the reading, over all its files and, with
+    ``folds`` (see :func:`fold_files`), over each fold's files alone."""
     annotated = read_held_out(path, corpus)
     files = {s.file for spans in annotated.values() for s in spans}
+    found = {
+        kind: [s for s in graph_mentions(store, kind) if s.file in files] for kind in annotated
+    }
+    report = HeldOutReport(_scores(annotated, found, files))
+    for name, (plans, of_fold) in (folds or {}).items():
+        report.folds[name] = (plans, _scores(annotated, found, of_fold))
+    return report
+
+
+def _scores(
+    annotated: dict[str, list[Span]], mentions: dict[str, list[Span]], files: set[str]
+) -> dict[str, TypeScore]:
     scores: dict[str, TypeScore] = {}
-    for kind, gold in annotated.items():
-        found = [s for s in graph_mentions(store, kind) if s.file in files]
+    for kind, every in annotated.items():
+        gold = [g for g in every if g.file in files]
+        found = [s for s in mentions[kind] if s.file in files]
         score = TypeScore(found=len(found), annotated=len(gold))
         for s in found:
             if any(s.overlaps(g) for g in gold):
@@ -181,4 +225,4 @@ def evaluate_held_out(
             else:
                 score.misses.append(g)
         scores[kind] = score
-    return HeldOutReport(scores)
+    return scores

@@ -3,7 +3,8 @@
 ExtractError
 ├── ManifestError   plans.toml is missing, malformed or inconsistent
 ├── SourceError     a source file is missing, empty or not UTF-8
-└── LayoutError     a source is in no layout the extractor knows, or breaks its layout's rules
+├── LayoutError     a source is in no layout the extractor knows, or breaks its layout's rules
+└── ReviewError     reviews.toml is malformed, or a verdict names no link that can exist
 """
 
 from __future__ import annotations
@@ -28,3 +29,7 @@ class SourceError(ExtractError):
 
 class LayoutError(ExtractError):
     """Raised when a source is in no known layout, or its structure breaks the layout's rules."""
+
+
+class ReviewError(ExtractError):
+    """Raised when the reviews file is malformed or a verdict names no link that can exist."""

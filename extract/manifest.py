@@ -16,6 +16,7 @@ _REQUIRED = {"id": str, "title": str, "sources": list}
 _OPTIONAL = {
     "title_en": str,
     "date": str,
+    "period": str,
     "place": str,
     "url": str,
     "slug": str,
@@ -23,6 +24,29 @@ _OPTIONAL = {
     "layouts": dict,
 }
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-]*$")
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
+# A year or a span of years in a title: "2014", "(2022-2024)", "2022 – 2024".
+_YEARS = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*[-–]\s*((?:19|20)\d{2}))?(?!\d)")
+
+
+def period_of(title: str) -> str | None:
+    """The years a plan covers as its title names them, the last mention if several, else None.
+
+    A plan is known by the years its title gives, which may follow its adoption (the China–CELAC
+    plan for 2022-2024 was adopted in December 2021).
+
+    >>> period_of("Plan de Acción Conjunto de Cooperación en Áreas Claves China–CELAC (2022-2024)")
+    '2022-2024'
+    >>> period_of("Plan de trabajo 2020 de la Presidencia Pro Tempore de México en la CELAC")
+    '2020'
+    >>> period_of("Declaración de Salvador, Bahía") is None
+    True
+    """
+    found = list(_YEARS.finditer(title))
+    if not found:
+        return None
+    first, last = found[-1].groups()
+    return f"{first}-{last}" if last and last != first else first
 
 
 def read_manifest(corpus: Path) -> list[PlanSpec]:
@@ -143,6 +167,15 @@ def _spec(index: int, table: Any, corpus: Path, problems: list[str]) -> PlanSpec
             dt.date.fromisoformat(date)
         except ValueError:
             problems.append(f"{where}: the date {date!r} is not an ISO date (YYYY-MM-DD)")
+    period = table.get("period")
+    if isinstance(period, str):
+        m = _PERIOD.match(period)
+        if not m or (m.group(2) and m.group(2) < m.group(1)):
+            problems.append(
+                f"{where}: the period {period!r} is not a year or a span of years (2014, 2022-2024)"
+            )
+    elif isinstance(table.get("title"), str):
+        period = period_of(table["title"])
     if len(problems) > before:
         return None
     return PlanSpec(
@@ -151,6 +184,7 @@ def _spec(index: int, table: Any, corpus: Path, problems: list[str]) -> PlanSpec
         sources=list(sources),
         title_en=table.get("title_en"),
         date=date,
+        period=period,
         place=table.get("place"),
         adopted_at=table.get("adopted_at"),
         url=table.get("url"),

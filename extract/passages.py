@@ -8,6 +8,8 @@ found there and belongs to that passage and the plan.
   (a numbered paragraph starts one, a blank line too unless the text goes on in lower case; page
   furniture is left out); a work-plan table's preamble ends at its column header;
 - a footnote is a line that starts with a superscript marker (see :func:`is_footnote`);
+- a work-plan table's column header is a passage wherever a page repeats it (its last column names
+  who answers for the rows: "Área del Gobierno de México responsable");
 - objectives and responsible bodies are the areas' own passages.
 """
 
@@ -18,7 +20,7 @@ import re
 from extract.layouts.base import content_lines, is_footnote
 from extract.layouts.workplan_table import column_header
 from extract.records import Area, Plan, PlanPassage
-from extract.text import Line, Source
+from extract.text import Line, Source, squash
 
 _NUMBERED = re.compile(r"^\s*\W?\s*\d{1,3}\.\s+\S")
 
@@ -36,6 +38,9 @@ def plan_passages(plan: Plan) -> list[PlanPassage]:
         for line in source.lines:
             if is_footnote(line):
                 found.append(PlanPassage("footnote", source.passage_of_lines([line])))
+        if plan.layouts.get(source.name, "") == "workplan-table":
+            for lines in column_headers(source):
+                found.append(PlanPassage("header", source.passage_of_lines(lines)))
     for area in areas:
         found.extend(_of_area(area))
     return [p for p in found if p.passage]
@@ -59,6 +64,33 @@ def preamble(source: Source, end: int, layout: str = "") -> list[list[Line]]:
         else:
             paragraphs.append([line])
     return paragraphs
+
+
+def column_headers(source: Source) -> list[list[Line]]:
+    """A work-plan table's column header, wherever a page repeats it: its lines name the columns
+    and who answers for them ("Área del Gobierno de México responsable")."""
+    every = content_lines(source)
+    found = column_header(every)
+    if found is None:
+        return []
+    first, start = found
+    header = every[first:start]
+    printed = squash("".join(line.text for line in header))
+    headers = [header]
+    k = start
+    while k < len(every):
+        seen, n = "", 0
+        while k + n < len(every) and printed.startswith(seen + squash(every[k + n].text)):
+            seen += squash(every[k + n].text)
+            n += 1
+            if seen == printed:
+                break
+        if n and seen == printed:
+            headers.append(every[k : k + n])
+            k += n
+        else:
+            k += 1
+    return headers
 
 
 def _of_area(area: Area) -> list[PlanPassage]:

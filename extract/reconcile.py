@@ -12,14 +12,13 @@ and case dropped, Spanish function words dropped, each word cut to its first let
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from extract.records import Area, Mandate
 from extract.text import Source
+from textfold import fold
+from textfold import stems as stems_of
 
-# Words are compared on their first STEM letters ("premios"/"premio", "tecnológica"/"tecnología").
-STEM = 6
 # Two titles may name the same area from this similarity up ("Metodología CELAC contra la
 # corrupción" / "Esfuerzos CELAC contra la corrupción" score 0.67). Titles of different areas that
 # share words can score as much ("1er. Encuentro CELAC de Rectores" / "… 1er encuentro CELAC
@@ -43,10 +42,9 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 
 def stems(text: str) -> frozenset[str]:
-    """The content words of ``text`` as crude stems: no accents, lower case, no function words."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return frozenset(w[:STEM] for w in _WORD.findall(text) if w not in STOPWORDS)
+    """The content words of ``text`` as crude stems (their first textfold.STEM letters: "premios"
+    and "premio", "tecnológica" and "tecnología" meet): no accents, lower case, no function words."""
+    return frozenset(stems_of(w for w in _WORD.findall(fold(text)) if w not in STOPWORDS))
 
 
 def similarity(a: str, b: str) -> float:

@@ -84,14 +84,14 @@ class PlanPassage:
     or its responsible body. What the entity pipeline finds in it belongs to the passage and the
     plan (and the area, for an objective), never to a mandate."""
 
-    kind: str  # "preamble", "footnote", "objective", "responsible"
+    kind: str  # "preamble", "footnote", "header" (a table's column header), "objective", "responsible"
     passage: Passage
     area: Area | None = None
     # What the entity pipeline found in the passage (offsets into ``passage.text``).
     found: Mentions = field(default_factory=Mentions)
 
 
-PASSAGE_KINDS = ("preamble", "footnote", "objective", "responsible")
+PASSAGE_KINDS = ("preamble", "footnote", "header", "objective", "responsible")
 
 
 @dataclass
@@ -103,6 +103,8 @@ class PlanSpec:
     sources: list[str]
     title_en: str | None = None
     date: str | None = None
+    # The years the plan covers, as readers know it ("2022-2024"; manifest: period, else its title).
+    period: str | None = None
     place: str | None = None
     adopted_at: str | None = None
     url: str | None = None

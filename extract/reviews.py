@@ -16,17 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from extract.errors import ExtractError
+from extract.errors import ReviewError
 
 FILE = "reviews.toml"
 VERDICTS = ("confirmed", "rejected")
 FIELDS = {"later", "earlier", "verdict", "reviewer", "date", "why"}
 REQUIRED = FIELDS - {"why"}
 _ENTRY = re.compile(r"^\s*\[\[\s*review\s*\]\]\s*(?:#.*)?$")
-
-
-class ReviewError(ExtractError):
-    """Raised when the reviews file is malformed or a verdict names no link that can exist."""
 
 
 @dataclass(frozen=True)

@@ -18,13 +18,13 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from extract.errors import SourceError
+from textfold import fold_name
 
 # Characters that PDF extraction leaves in front of list items or inside them and that are not text.
 BULLETS = frozenset("•●▪◦·\uf0b7\uf0a7\uf0d8")
@@ -51,6 +51,13 @@ RUNNING_SHARE = 0.5
 EDGE_SHARE = 0.8
 # How many text lines before or after a page break a running header or footer may stand.
 RUNNING_REACH = 1
+# Markdown emphasis a converter left around words ("*Think Tanks*", "**no**", "_ad hoc_"): the
+# delimiters, paired, hug the words they enclose and stand apart from other words. The words may
+# be wrapped over lines (or a page break) in the source; a passage reads them joined.
+# At most 240 characters between the delimiters: emphasis marks a few words, never a paragraph.
+_EMPHASIS = re.compile(
+    r"(?<![\w*_\\])(\*{1,2}|_{1,2})(?=[^\s*_])([\s\S]{1,240}?)(?<=[^\s*_\\])\1(?![\w*_])"
+)
 _HYPHENATED = re.compile(r"([^\W\d_]+)-\s*$")
 # Zipf frequency from which a word is among the commonest of Spanish ("que", "de", "para", "los").
 COMMON_WORD = 5.5
@@ -73,6 +80,21 @@ def is_broken_word(head: str, tail: str) -> bool:
 def is_page_number(text: str) -> bool:
     """A line holding only a page number ("12", "- 12 -", "Página 4", "4/12", "Page 4 of 12")."""
     return bool(_PAGE_NUMBER.match(text.strip()))
+
+
+def emphasis(text: str) -> list[int]:
+    """The offsets of the markdown emphasis delimiters in ``text``: markup around words, not text
+    ("*Think Tanks*" reads "Think Tanks"). A lone asterisk (a footnote call, a multiplication) or
+    an underscore inside a word is text.
+
+    >>> emphasis("Superior, *Think Tanks* y Jóvenes")
+    [10, 22]
+    """
+    found: list[int] = []
+    for m in _EMPHASIS.finditer(text):
+        width = len(m.group(1))
+        found += [*range(m.start(), m.start() + width), *range(m.end() - width, m.end())]
+    return found
 
 
 def _audible(text: str) -> str:
@@ -308,8 +330,9 @@ class Passage:
     def from_ranges(
         cls, source: Source, ranges: Iterable[tuple[int, int]], join: bool = True
     ) -> Passage:
-        """The clean text of ``ranges`` of ``source``: whitespace collapsed, glyphs and page
-        furniture left out, hyphenated words joined; with ``join``, one space between ranges."""
+        """The clean text of ``ranges`` of ``source``: whitespace collapsed, glyphs, page
+        furniture and markdown emphasis left out, hyphenated words joined; with ``join``, one
+        space between ranges."""
         chars: list[str] = []
         offsets: list[int] = []
         raw = source.text
@@ -333,6 +356,11 @@ class Passage:
             if join and not silent and chars and chars[-1] != " ":
                 chars.append(" ")
                 offsets.append(end)
+        # Emphasis is found in the joined text: its words may have been wrapped in the source.
+        markup = set(emphasis("".join(chars)))
+        if markup:
+            kept = [i for i in range(len(chars)) if i not in markup]
+            chars, offsets = [chars[i] for i in kept], [offsets[i] for i in kept]
         while chars and chars[-1] == " ":
             chars.pop()
             offsets.pop()
@@ -377,14 +405,16 @@ class Passage:
         )
 
 
-def fold(text: str) -> str:
-    """For comparing names: lower case, no accents, dashes unified ("China - CELAC" = "china-celac"),
-    single spaces, no punctuation at the ends."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    plain = re.sub(r"\s*[-–]\s*", "-", plain)
-    return re.sub(r"\s+", " ", plain).strip(" .,;:")
+# How the extraction compares names (textfold.fold_name); its modules import it from here.
+fold = fold_name
 
 
 def squash(text: str) -> str:
-    """The text without whitespace, bullet glyphs and footnote markers: what provenance must preserve."""
-    return "".join(c for c in text if not c.isspace() and not _glyph(c) and c not in SILENT)
+    """The text without whitespace, bullet glyphs, footnote markers and markdown emphasis: what
+    provenance must preserve."""
+    markup = set(emphasis(text))
+    return "".join(
+        c
+        for i, c in enumerate(text)
+        if not c.isspace() and not _glyph(c) and c not in SILENT and i not in markup
+    )

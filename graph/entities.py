@@ -14,33 +14,27 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
-from typing import Any, Protocol
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 
 from graph import iris
 from graph.namespaces import CELAC, ID, OA, SCHEMA, TIME
+from graph.records import (
+    ActorLike,
+    ActorMentionLike,
+    DateLike,
+    MeetingMentionLike,
+    MentionsLike,
+    PassageLike,
+    PlaceLike,
+    PlaceMentionLike,
+)
 
 EDTF = URIRef("http://id.loc.gov/datatypes/edtf/EDTF")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
 # How precise a date is: the more precise one wins when mentions of one meeting disagree.
 PRECISION = {"day": 0, "days": 1, "month": 2, "quarter": 3, "semester": 4, "year": 5, "years": 6}
-
-
-class Registered(Protocol):
-    """An entry of the actor register or the place gazetteer."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def label_es(self) -> str: ...
-    @property
-    def label_en(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def wikidata(self) -> str | None: ...
 
 
 @dataclass
@@ -62,12 +56,12 @@ class MeetingFacts:
     ordinal: int | None
     series: str | None
     names: set[str] = field(default_factory=set)
-    place: Any = None
-    date: Any = None
+    place: PlaceMentionLike | None = None
+    date: DateLike | None = None
     mentions: list[Mention] = field(default_factory=list)
 
 
-def meeting_key(m: Any) -> str:
+def meeting_key(m: MeetingMentionLike) -> str:
     """Series and ordinal where both are known; else the label, with the year when dated."""
     if m.series and m.ordinal:
         return f"{iris.slug(m.series)}/{m.ordinal}"
@@ -79,18 +73,22 @@ class EntityWriter:
     """Collects mentions from every plan, then writes one resource per meeting, series, place, actor."""
 
     def __init__(
-        self, actors: Mapping[str, Any], places: Mapping[str, Any], texts: Mapping[str, str]
+        self,
+        actors: Mapping[str, ActorLike],
+        places: Mapping[str, PlaceLike],
+        texts: Mapping[str, str],
     ):
         self.actors = actors
         self.places = places
         self.texts = texts
         self.meetings: dict[str, MeetingFacts] = {}
         self.actor_mentions: dict[str, list[Mention]] = {}
-        self.unregistered: dict[str, Any] = {}  # key → the first ActorMention that named it
+        # key → the first mention that named it
+        self.unregistered: dict[str, ActorMentionLike] = {}
 
     # -- collecting ------------------------------------------------------------------------------
 
-    def add(self, g: Graph, item: URIRef, passage: Any, found: Any) -> None:
+    def add(self, g: Graph, item: URIRef, passage: PassageLike, found: MentionsLike) -> None:
         """Record what ``found`` names in ``passage`` of ``item`` (a mandate or an area); the links
         from ``item`` go into ``g``, its plan's graph."""
         for m in found.meetings:
@@ -99,8 +97,8 @@ class EntityWriter:
             prop = CELAC.convenes if m.status == "convenes" else CELAC.refersTo
             g.add((item, prop, meeting_iri(facts.key)))
         for a in found.actors:
-            known = a.key in self.actors and getattr(a, "label", None) is None
-            if not known and getattr(a, "label", None) is None:
+            known = a.key in self.actors and a.label is None
+            if not known and a.label is None:
                 continue
             if not known:
                 first = self.unregistered.setdefault(a.key, a)
@@ -111,7 +109,9 @@ class EntityWriter:
             )
             g.add((item, CELAC.involves, actor_iri(a.key)))
 
-    def adoption(self, g: Graph, plan: URIRef, passage: Any, found: Any, name: str) -> None:
+    def adoption(
+        self, g: Graph, plan: URIRef, passage: PassageLike, found: MentionsLike, name: str
+    ) -> None:
         """The meeting that adopted ``plan``: the one of ``found`` whose name is closest to ``name``."""
         candidates = [m for m in found.meetings if m.name in name or name in m.name] or list(
             found.meetings
@@ -123,7 +123,7 @@ class EntityWriter:
         facts.mentions.append(self._mention(plan, passage, m.start, m.end))
         g.add((plan, CELAC.adoptedAt, meeting_iri(facts.key)))
 
-    def _meeting(self, m: Any) -> MeetingFacts:
+    def _meeting(self, m: MeetingMentionLike) -> MeetingFacts:
         key = meeting_key(m)
         facts = self.meetings.get(key)
         if facts is None:
@@ -137,7 +137,7 @@ class EntityWriter:
             facts.place = m.place
         return facts
 
-    def _mention(self, item: URIRef, passage: Any, start: int, end: int) -> Mention:
+    def _mention(self, item: URIRef, passage: PassageLike, start: int, end: int) -> Mention:
         span = passage.span_of(start, end)
         return Mention(item, span.source, span.start, span.end, passage.text[start:end])
 
@@ -179,7 +179,7 @@ class EntityWriter:
             self._write_date(g, iri, f.date)
         self._write_mentions(g, iri, f.mentions)
 
-    def _write_date(self, g: Graph, meeting: URIRef, d: Any) -> None:
+    def _write_date(self, g: Graph, meeting: URIRef, d: DateLike) -> None:
         interval = URIRef(f"{meeting}#time")
         g.add((meeting, TIME.hasTime, interval))
         g.add((interval, RDF.type, TIME.ProperInterval))
@@ -194,19 +194,19 @@ class EntityWriter:
             g.add((instant, RDF.type, TIME.Instant))
             g.add((instant, TIME.inXSDDate, Literal(_iso(day), datatype=XSD.date)))
 
-    def _write_place(self, g: Graph, place: Any) -> None:
+    def _write_place(self, g: Graph, place: PlaceLike) -> None:
         iri = place_iri(place.key)
         g.add((iri, RDF.type, SCHEMA.City if place.kind == "city" else SCHEMA.Country))
         g.add((iri, RDFS.label, Literal(place.label_es, lang="es")))
         g.add((iri, RDFS.label, Literal(place.label_en, lang="en")))
         if place.wikidata:
             g.add((iri, OWL.sameAs, WIKIDATA[place.wikidata]))
-        country = getattr(place, "country", None)
+        country = place.country
         if place.kind == "city" and country and country in self.places:
             g.add((iri, SCHEMA.containedInPlace, place_iri(country)))
             self._write_place(g, self.places[country])
 
-    def _write_actor(self, g: Graph, actor: Any, mentions: Sequence[Mention]) -> None:
+    def _write_actor(self, g: Graph, actor: ActorLike, mentions: Sequence[Mention]) -> None:
         iri = actor_iri(actor.key)
         g.add((iri, RDF.type, CELAC.Actor))
         if actor.partner:
@@ -220,7 +220,14 @@ class EntityWriter:
             g.add((iri, OWL.sameAs, WIKIDATA[actor.wikidata]))
         self._write_mentions(g, iri, mentions)
 
-    def _write_unregistered(self, g: Graph, actor: Any, mentions: Sequence[Mention]) -> None:
+    def _write_unregistered(
+        self, g: Graph, actor: ActorMentionLike, mentions: Sequence[Mention]
+    ) -> None:
+        if actor.label is None or actor.kind is None:
+            raise ValueError(
+                f"actor {actor.key!r} is not in the register, so its mention needs a label and a "
+                f"kind; it has label {actor.label!r} and kind {actor.kind!r}"
+            )
         iri = actor_iri(actor.key)
         g.add((iri, RDF.type, CELAC.Actor))
         g.add((iri, RDFS.label, Literal(actor.label, lang="es")))

@@ -1,11 +1,13 @@
 """What can go wrong in the graph layer.
 
 GraphError
-├── InvalidGraph     the built graph does not conform to the shapes (the build refuses it)
-├── StoreError       the store is missing, corrupt or cannot be opened
-└── QueryError       a query cannot be parsed or evaluated
-    ├── QueryTimeout a remote engine did not answer in time
-    └── AnswerTooLong a remote engine's answer was longer than the bytes it may have
+├── InvalidGraph          the built graph does not conform to the shapes (the build refuses it)
+├── ShapesError           a shapes file cannot be read or parsed
+├── UnsupportedConstraint a SHACL-SPARQL constraint the store's evaluator does not support
+├── StoreError            the store is missing, corrupt or cannot be opened
+└── QueryError            a query cannot be parsed or evaluated
+    ├── QueryTimeout      a remote engine did not answer in time
+    └── AnswerTooLong     a remote engine's answer was longer than the bytes it may have
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ class GraphError(Exception):
 
 class InvalidGraph(GraphError):
     """Raised when the built graph does not conform to the shapes; the message lists the violations."""
+
+
+class ShapesError(GraphError):
+    """Raised when a shapes file cannot be read or parsed; the message names the file."""
+
+
+class UnsupportedConstraint(GraphError):
+    """Raised for a SHACL-SPARQL constraint this evaluator does not support; names the shape."""
 
 
 class StoreError(GraphError):

@@ -11,11 +11,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
-from typing import Any
 
 from rdflib import URIRef
 
 from graph.namespaces import ID
+from graph.records import AreaLike, PlanLike
 
 _UNSAFE = re.compile(r"[^a-z0-9.\-]+")
 
@@ -73,12 +73,12 @@ BUILD = ID["build"]
 SOFTWARE = ID["software/celac-kg"]
 
 
-def mandate_iris(plans: Iterable[Any]) -> dict[int, URIRef]:
+def mandate_iris(plans: Iterable[PlanLike]) -> dict[int, URIRef]:
     """The IRI of every mandate of ``plans``, by ``id()`` of the record: the same IRIs the plan
     graphs give them (graph.rdf), worked out without writing a graph."""
     found: dict[int, URIRef] = {}
 
-    def walk(areas: Sequence[Any], parent: URIRef) -> None:
+    def walk(areas: Sequence[AreaLike], parent: URIRef) -> None:
         numbers = [a.number for a in areas]
         for position, area in enumerate(areas, start=1):
             area_iri = child(parent, "area", key(area.number, position, numbers))

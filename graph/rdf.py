@@ -1,7 +1,7 @@
 """Records → RDF: one graph per plan, and one for what the plans share (sources, the build).
 
 The records come from ``extract``; this module only asks of them the shape described by the
-protocols below, so ``graph`` depends on nothing in ``extract``.
+protocols of ``graph/records.py``, so ``graph`` depends on nothing in ``extract``.
 """
 
 from __future__ import annotations
@@ -9,99 +9,29 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph import iris
 from graph.entities import EntityWriter
+from graph.labels import join_numbers
 from graph.namespaces import CELAC, OA, PREFIXES, SCHEMA
+from graph.records import (
+    ActorLike,
+    AreaLike,
+    LinkLike,
+    PassageLike,
+    PlaceLike,
+    PlanLike,
+    SourceLike,
+    ThemeLike,
+    TierQuality,
+)
 from graph.trace import write_continuations, write_subjects, write_themes
 
 QUOTE_CONTEXT = 32  # characters of oa:prefix / oa:suffix
 LABEL_WORDS = 12
-
-
-class SpanLike(Protocol):
-    @property
-    def source(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-class PassageLike(Protocol):
-    @property
-    def source(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def span(self) -> SpanLike: ...
-
-
-class MandateLike(Protocol):
-    @property
-    def number(self) -> str | None: ...
-    @property
-    def passages(self) -> Sequence[PassageLike]: ...
-    @property
-    def notes(self) -> Sequence[PassageLike]: ...
-
-
-class AreaLike(Protocol):
-    @property
-    def number(self) -> str | None: ...
-    @property
-    def title(self) -> PassageLike: ...
-    @property
-    def titles(self) -> Sequence[PassageLike]: ...
-    @property
-    def objectives(self) -> Sequence[PassageLike]: ...
-    @property
-    def axis(self) -> Sequence[PassageLike]: ...
-    @property
-    def responsible(self) -> Sequence[PassageLike]: ...
-    @property
-    def mandates(self) -> Sequence[MandateLike]: ...
-    @property
-    def areas(self) -> Sequence[AreaLike]: ...
-
-
-class SourceLike(Protocol):
-    @property
-    def name(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def sha256(self) -> str: ...
-
-
-class PlanSpecLike(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def slug(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def title_en(self) -> str | None: ...
-    @property
-    def date(self) -> str | None: ...
-    @property
-    def adopted_at(self) -> str | None: ...
-    @property
-    def date_passage(self) -> PassageLike | None: ...
-
-
-class PlanLike(Protocol):
-    @property
-    def spec(self) -> PlanSpecLike: ...
-    @property
-    def sources(self) -> Sequence[SourceLike]: ...
-    @property
-    def areas(self) -> Sequence[AreaLike]: ...
 
 
 @dataclass(frozen=True)
@@ -145,6 +75,8 @@ class _PlanWriter:
             g.add((p, RDFS.label, Literal(spec.title_en, lang="en")))
         if spec.date:
             g.add((p, DCTERMS.date, Literal(spec.date, datatype=XSD.date)))
+        if spec.period:
+            g.add((p, CELAC.period, Literal(spec.period)))
         if spec.date_passage is not None:  # read from the text, not the manifest
             self._reading(p, spec.date_passage, "date", 1)
         g.add((p, PROV.wasGeneratedBy, iris.BUILD))
@@ -152,7 +84,7 @@ class _PlanWriter:
             g.add((p, DCTERMS.source, iris.source(source.name)))
         self._areas(self.plan.areas, p, None, "")
         self._passages()
-        adoption = getattr(self.plan, "adoption", None)
+        adoption = self.plan.adoption
         if self.entities is not None and adoption is not None and spec.adopted_at:
             self.entities.adoption(g, p, adoption[0], adoption[1], spec.adopted_at)
 
@@ -168,15 +100,11 @@ class _PlanWriter:
         for position, area in enumerate(areas, start=1):
             iri = iris.child(parent, "area", iris.key(area.number, position, numbers))
             self._area(area, iri, position, parent_area)
-            own = (
-                None
-                if path is None or not area.number
-                else ".".join(filter(None, [path, area.number]))
-            )
+            own = None if path is None or not area.number else join_numbers(path, area.number)
             reference = (
                 f"{self.plan.spec.id} {own}" if own else f"{self.plan.spec.id} · {area.title.text}"
             )
-            self._mandates(area, iri, reference, dotted=own is not None)
+            self._mandates(area, iri, reference, own)
             self._areas(area.areas, iri, iri, own)
 
     def _passages(self) -> None:
@@ -184,7 +112,7 @@ class _PlanWriter:
         bodies): each a celac:Passage of the plan, read from its span, naming what it names."""
         g, spec = self.g, self.plan.spec
         counts: dict[str, int] = {}
-        for part in getattr(self.plan, "passages", ()):
+        for part in self.plan.passages:
             kind, passage = part.kind, part.passage
             counts[kind] = counts.get(kind, 0) + 1
             iri = iris.child(self.plan_iri, "passage", f"{kind}-{counts[kind]}")
@@ -235,10 +163,14 @@ class _PlanWriter:
                 counts[passage.source] = counts.get(passage.source, 0) + 1
                 self._reading(iri, passage, role, counts[passage.source])
         if self.entities is not None:
-            for passage, found in getattr(area, "found", []):
+            for passage, found in area.found:
                 self.entities.add(g, iri, passage, found)
 
-    def _mandates(self, area: AreaLike, area_iri: URIRef, reference: str, dotted: bool) -> None:
+    def _mandates(
+        self, area: AreaLike, area_iri: URIRef, reference: str, number: str | None
+    ) -> None:
+        """Write the mandates of ``area``, cited as ``reference`` plus their own number (joined
+        to the area's dotted ``number`` where it has one, as printed)."""
         g = self.g
         numbers = [m.number for m in area.mandates]
         for position, mandate in enumerate(area.mandates, start=1):
@@ -255,7 +187,9 @@ class _PlanWriter:
             g.add((iri, CELAC.text, es(text)))
             if mandate.number:
                 ref = (
-                    f"{reference}.{mandate.number}" if dotted else f"{reference} · {mandate.number}"
+                    f"{self.plan.spec.id} {join_numbers(number, mandate.number)}"
+                    if number is not None
+                    else f"{reference} · {mandate.number}"
                 )
             else:
                 ref = f"{reference} · ({position})"
@@ -269,9 +203,8 @@ class _PlanWriter:
             for passage in mandate.passages:
                 counts[passage.source] = counts.get(passage.source, 0) + 1
                 self._reading(iri, passage, "text", counts[passage.source])
-            found = getattr(mandate, "found", None)
-            if self.entities is not None and found is not None:
-                self.entities.add(g, iri, mandate.passages[0], found)
+            if self.entities is not None:
+                self.entities.add(g, iri, mandate.passages[0], mandate.found)
 
     def _reading(self, item: URIRef, passage: PassageLike, role: str, index: int) -> None:
         g = self.g
@@ -347,13 +280,13 @@ def dataset(
     plans: Sequence[PlanLike],
     build: BuildInfo,
     ontology: Graph | None = None,
-    actors: Mapping[str, Any] | None = None,
-    places: Mapping[str, Any] | None = None,
-    themes: Mapping[str, Any] | None = None,
+    actors: Mapping[str, ActorLike] | None = None,
+    places: Mapping[str, PlaceLike] | None = None,
+    themes: Mapping[str, ThemeLike] | None = None,
     subjects: Mapping[int, Sequence[str]] | None = None,
-    links: Sequence[Any] | None = None,
+    links: Sequence[LinkLike] | None = None,
     method: tuple[str, str] = ("celac-kg tracer", "0"),
-    quality: Mapping[str, Any] | None = None,
+    quality: TierQuality | None = None,
 ) -> Dataset:
     """Every plan in its named graph, the shared resources (sources, build, meetings, actors,
     places) in theirs, and the ontology in its own."""

@@ -23,15 +23,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 from rdflib.term import Node
 
-from graph.errors import GraphError
+from graph.errors import UnsupportedConstraint
 from graph.oxigraph import _term
 
 _TEMPLATE = re.compile(r"\{[?$](\w+)\}")
 _THIS = re.compile(r"\$this\b")
-
-
-class UnsupportedConstraint(GraphError):
-    """Raised for a SHACL-SPARQL constraint this evaluator does not support; names the shape."""
 
 
 @dataclass(frozen=True)

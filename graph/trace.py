@@ -13,13 +13,13 @@ with ``dcterms:subject``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from graph.iris import slug
 from graph.namespaces import CELAC, ID
+from graph.records import LinkLike, ReviewLike, ThemeLike, TierQuality
 
 SDG = Namespace("http://metadata.un.org/sdg/")
 THEMES = ID["theme"]
@@ -39,7 +39,7 @@ def continuation_iri(later: URIRef, earlier: URIRef) -> URIRef:
     return URIRef(f"{later}#continues-{path}")
 
 
-def write_themes(g: Graph, themes: Mapping[str, Any]) -> None:
+def write_themes(g: Graph, themes: Mapping[str, ThemeLike]) -> None:
     """The concept scheme of themes, each aligned to the SDGs that fit it."""
     g.add((THEMES, RDF.type, SKOS.ConceptScheme))
     g.add((THEMES, RDFS.label, Literal("Temas de los planes", lang="es")))
@@ -78,9 +78,7 @@ def reviewer_iri(name: str) -> URIRef:
     return ID[f"agent/{slug(name)}"]
 
 
-def write_method(
-    g: Graph, method: str, version: str, quality: Mapping[str, Any] | None = None
-) -> URIRef:
+def write_method(g: Graph, method: str, version: str, quality: TierQuality | None = None) -> URIRef:
     """The method node, with the cross-validated quality of each tier (``quality``: the tiers of
     the model's report)."""
     node = method_iri(version)
@@ -94,19 +92,20 @@ def write_method(
         g.add((q, RDF.type, CELAC.TierQuality))
         g.add((q, CELAC.tier, TIERS[tier]))
         for key, prop in (("precision", CELAC.precision), ("recall", CELAC.recall)):
-            if figures.get(key) is not None:
-                g.add((q, prop, Literal(f"{float(figures[key]):.3f}", datatype=XSD.decimal)))
-        g.add((q, CELAC.support, Literal(int(figures.get("support", 0)))))
+            value = figures.get(key)
+            if value is not None:
+                g.add((q, prop, Literal(f"{float(value):.3f}", datatype=XSD.decimal)))
+        g.add((q, CELAC.support, Literal(int(figures.get("support") or 0))))
     return node
 
 
 def write_continuations(
     graphs: Mapping[URIRef, Graph],
-    links: Iterable[Any],
+    links: Iterable[LinkLike],
     iris: Mapping[int, URIRef],
     method: str,
     version: str,
-    quality: Mapping[str, Any] | None = None,
+    quality: TierQuality | None = None,
 ) -> None:
     """Each link into the graph of its later mandate's plan (``graphs`` by plan IRI)."""
     method_node = method_iri(version)
@@ -137,14 +136,13 @@ def write_continuations(
             g.add((later, CELAC.continues, earlier))
         elif link.tier == "probable":
             g.add((later, CELAC.probablyContinues, earlier))
-        review = getattr(link, "review", None)
-        if review is not None:
-            write_review(g, node, review)
+        if isinstance(link.review, ReviewLike):
+            write_review(g, node, link.review)
         if (method_node, RDF.type, PROV.Plan) not in g:
             write_method(g, method, version, quality)
 
 
-def write_review(g: Graph, node: URIRef, review: Any) -> None:
+def write_review(g: Graph, node: URIRef, review: ReviewLike) -> None:
     """The review of a continuation: its verdict, reviewer, date and why."""
     r = URIRef(f"{node}-review")
     agent = reviewer_iri(review.reviewer)

@@ -19,7 +19,7 @@ from rdflib.namespace import RDF, SH, NamespaceManager
 from rdflib.term import Node
 
 from graph import shacl_sparql
-from graph.errors import GraphError
+from graph.errors import ShapesError
 from graph.namespaces import PREFIXES
 from graph.paths import SHAPES_DIR
 
@@ -29,10 +29,6 @@ TEXT_LIMIT = 50
 _VALUE_WIDTH = 60
 
 _SHAPES_PREFIX = ("celacsh", "https://w3id.org/celac-kg/shapes#")
-
-
-class ShapesError(GraphError):
-    """Raised when a shapes file cannot be read or parsed; the message names the file."""
 
 
 @dataclass(frozen=True)

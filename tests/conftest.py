@@ -13,7 +13,7 @@ from loopback import Engine, running_engine
 from extract.text import Source
 
 if TYPE_CHECKING:
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
     from graph.oxigraph import OxigraphStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +34,7 @@ def sources() -> dict[str, Source]:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> BuildSummary:
     """The real corpus, built once into a temporary folder."""
-    from extract.build import build
+    from celac_kg.build import build
 
     return build(CORPUS, tmp_path_factory.mktemp("build") / "data")
 
@@ -59,7 +59,7 @@ def built_twice(
     store: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[OxigraphStore, OxigraphStore]:
     """The session's store and a second, independent build of the same corpus."""
-    from extract.build import build
+    from celac_kg.build import build
     from graph.oxigraph import OxigraphStore
 
     again = build(CORPUS, tmp_path_factory.mktemp("rebuild") / "data")

@@ -23,7 +23,7 @@ from graph.oxigraph import OxigraphStore
 from graph.publish import BUILDS, CURRENT, store_path
 
 if TYPE_CHECKING:
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -135,7 +135,7 @@ def test_abuse_build_killed_in_its_store_leaves_the_previous_serving(
 @pytest.fixture(scope="module")
 def rebuilt(killed_in_store: Killed) -> Path:
     """After the killed build, a complete one: its folder."""
-    from extract.build import build
+    from celac_kg.build import build
 
     summary = build(CORPUS, killed_in_store.out)
     return summary.publication.folder

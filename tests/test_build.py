@@ -12,8 +12,8 @@ import pytest
 from pdf_noise import perturb
 from rdflib import Graph
 
+from celac_kg.build import BuildSummary, build
 from celac_kg.cli import main
-from extract.build import BuildSummary, build
 from extract.layouts.base import is_footnote
 from extract.text import Source
 from graph.oxigraph import OxigraphStore

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.build import BuildSummary, build
+from celac_kg.build import BuildSummary, build
 from extract.entities.register import REGISTER, read_register
 from extract.layouts.base import is_footnote
 from extract.text import Source, fold

@@ -90,7 +90,22 @@ def test_passages_are_read_from_exact_spans(
         notes = [x.index for x in source.lines if is_footnote(x) and not x.start <= start <= x.end]
         assert source.clean(start, end, notes) == r["value"].value
         kinds[r["kind"].value] = kinds.get(r["kind"].value, 0) + 1
-    assert set(kinds) == {"preamble", "footnote", "objective", "responsible"}
+    assert set(kinds) == {"preamble", "footnote", "header", "objective", "responsible"}
+
+
+def test_passages_a_tables_column_header_names_the_government_answering(
+    store: OxigraphStore, sources: dict[str, Source]
+) -> None:
+    """The PPT-2020 table's column header ("Área del Gobierno de México responsable"), on every
+    page that repeats it, names Mexico's government: the state acting, with the header's offsets."""
+    rows = named_in(store, "PPT-2020", "header")
+    source = sources["ppt-2020-mexico-work-plan-table.txt"]
+    assert len({r["passage"] for r in rows}) == source.text.count("Objetivo Estrategia") >= 2
+    for r in rows:
+        assert source.text[int(r["start"]) : int(r["end"])] == r["exact"]
+        assert (
+            r["thing"].endswith("/mexico") and " ".join(r["exact"].split()) == "Gobierno de México"
+        )
 
 
 @pytest.mark.parametrize(

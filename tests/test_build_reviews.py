@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from celac_kg.build import BuildSummary, build
 from celac_kg.cli import main
-from extract.build import BuildSummary, build
-from extract.reviews import ReviewError
+from extract.errors import ReviewError
 from graph.oxigraph import OxigraphStore
 from graph.publish import CURRENT
 
@@ -109,10 +109,11 @@ def test_reviews_evaluate_measures_the_method_alone(
     assert method_part(outputs[0]) == method_part(outputs[1])
     assert all("what the published graph holds" in o for o in outputs)
     # What the graph holds does change: the asserted links are not the same.
-    from extract.evaluate import evaluate_trace
+    from celac_kg.cli import DEFAULT_PAIRS
+    from celac_kg.evaluate import evaluate_trace
 
     held = [
-        evaluate_trace(OxigraphStore(s))
+        evaluate_trace(OxigraphStore(s), DEFAULT_PAIRS)
         for s in (built.publication.store, summary.publication.store)
     ]
     assert (set(held[0].misses), set(held[0].extras)) != (set(held[1].misses), set(held[1].extras))

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from celac_kg.build import BuildSummary
 from celac_kg.cli import main
-from extract.build import BuildSummary
 
 pytestmark = pytest.mark.slow
 README = Path(__file__).resolve().parent.parent / "README.md"

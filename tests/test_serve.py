@@ -15,7 +15,7 @@ import pytest
 from loopback import free_port
 
 if TYPE_CHECKING:
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
 
 pytestmark = pytest.mark.slow
 CLI = Path(sys.executable).parent / "celac-kg"

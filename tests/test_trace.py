@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from extract.evaluate import evaluate_trace
+from celac_kg.evaluate import evaluate_trace
 from graph.oxigraph import OxigraphStore
 
 pytestmark = pytest.mark.slow
 QUERIES = Path(__file__).resolve().parent.parent / "queries"
-ANNOTATED = tomllib.loads(
-    (QUERIES.parent / "extract" / "trace" / "continuations.toml").read_text(encoding="utf-8")
-)["counts"]["pairs"]
+CONTINUATIONS = QUERIES.parent / "extract" / "trace" / "continuations.toml"
+ANNOTATED = tomllib.loads(CONTINUATIONS.read_text(encoding="utf-8"))["counts"]["pairs"]
 
 LINK = """
 SELECT ?kind ?score ?confidence ?rank ?tier ?asserted ?continues ?probably
@@ -164,7 +163,7 @@ def test_trace_canned_queries_answer(store: OxigraphStore, path: Path) -> None:
 
 
 def test_trace_what_the_graph_holds_is_reported(store: OxigraphStore) -> None:
-    report = evaluate_trace(store)
+    report = evaluate_trace(store, CONTINUATIONS)
     assert report.most_antecedents <= 3, report.text()
     # In-sample (the model was fitted on these pairs): every explicit pair is a candidate.
     assert report.among_candidates["explicit"].value == 1.0, report.text()

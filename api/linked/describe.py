@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 from pyoxigraph import BlankNode, NamedNode, Triple
 
+from api.errors import InvalidIRI as InvalidIRI
 from api.linked.formats import grouped
 from graph.store import Store, construct, select
 
@@ -35,10 +36,6 @@ _NOT_IN_IRI = frozenset('<>"{}|^`\\') | frozenset(chr(c) for c in range(0x21))
 # Fragments hang off fragments at most two deep today (a reading and its selectors); the bound
 # only stops a malformed graph from looping.
 _MAX_ROUNDS = 16
-
-
-class InvalidIRI(ValueError):
-    """Raised when a requested IRI holds characters no IRI may hold; the message names it."""
 
 
 def check_iri(iri: str) -> str:

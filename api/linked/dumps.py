@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from api.cache import per_store
+from api.errors import NoSuchDump as NoSuchDump
 from graph.publish import DUMP_NAME, DUMPS
 from graph.store import Store
 
@@ -22,10 +23,6 @@ class Dump:
     media_type: str
     title: str
     size: int  # bytes
-
-
-class NoSuchDump(LookupError):
-    """Raised when a requested dump is not one of the dump files present; the message names it."""
 
 
 @per_store

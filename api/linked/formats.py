@@ -17,6 +17,7 @@ import pyoxigraph
 from pyoxigraph import NamedNode, RdfFormat, Triple
 
 from api.conneg import negotiate
+from api.errors import UnknownFormat as UnknownFormat
 from api.linked.context import NAMESPACES, compact
 from graph.namespaces import PREFIXES
 
@@ -60,11 +61,6 @@ ALIASES = {
 # (``id:plan\/celac-2014``): the graph's own IRIs are written whole.
 GRAPH_PREFIXES = {p: ns for p, ns in PREFIXES.items() if p != "id"}
 ALL_PREFIXES = {p: ns for p, ns in NAMESPACES.items() if p != "id"}
-
-
-class UnknownFormat(ValueError):
-    """Raised when ``?format=`` names no format offered; the message names the value and the
-    formats offered."""
 
 
 def choose(

@@ -12,14 +12,11 @@ from __future__ import annotations
 import re
 from string import ascii_letters, digits
 
+from api.errors import NotAPath as NotAPath
 from graph.namespaces import BASE
 
 _UNRESERVED = frozenset(ascii_letters + digits + "-._~")
 _ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-
-
-class NotAPath(ValueError):
-    """Raised when a request's path is not text an IRI can be read from; the message names it."""
 
 
 def _decode(match: re.Match[str]) -> str:

@@ -44,7 +44,7 @@ def context(page: Page) -> dict[str, Any]:
                     plan.id,
                     local(plan.iri),
                     page.label(plan.iri),
-                    str(plan.year or ""),
+                    plan.years,
                     in_plan,
                     plan_areas,
                 )

@@ -45,9 +45,7 @@ def context(page: Page) -> dict[str, Any]:
     themes = []
     for t in area.themes:
         elsewhere = [
-            Elsewhere(
-                p.id, local(p.iri), str(p.year or ""), per_plan[(p.iri, t)], areas_with[(p.iri, t)]
-            )
+            Elsewhere(p.id, local(p.iri), p.years, per_plan[(p.iri, t)], areas_with[(p.iri, t)])
             for p in cat.plans
             if p.iri != plan.iri and (per_plan[(p.iri, t)] or areas_with[(p.iri, t)])
         ]

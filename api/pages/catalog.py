@@ -14,8 +14,10 @@ from functools import cached_property
 
 from api.cache import per_store
 from api.pages import language
+from api.pages.display import calm, calm_parts
 from api.pages.links import curie
 from api.pages.rows import integer, select, text
+from graph.labels import join_numbers
 from graph.namespaces import CELAC, ID, SCHEMA
 from graph.store import Store
 
@@ -43,10 +45,17 @@ class Plan:
     id: str
     date: str | None  # ISO 8601
     order: int  # 0 for the earliest
+    period: str | None = None  # the years the plan covers, as its title names them ("2022-2024")
 
     @property
     def year(self) -> int | None:
+        """The year the plan was adopted (it places the plan on a timeline)."""
         return int(self.date[:4]) if self.date else None
+
+    @property
+    def years(self) -> str:
+        """The years readers know the plan by: its period, else the year it was adopted."""
+        return self.period or (str(self.year) if self.year else "")
 
 
 @dataclass(frozen=True)
@@ -88,10 +97,14 @@ class Catalog:
         self._plans = {p.iri: p for p in self.plans}
 
     def label(self, iri: str, lang: str) -> str:
-        """The resource's label in ``lang`` (falling back es → en → any), else a short name."""
+        """The resource's label in ``lang`` (falling back es → en → any), else a short name. The
+        headings a plan prints in capitals are shown in sentence case (the data keeps them as
+        printed)."""
         found = language.pick(self.labels.get(iri, {}), lang)
         if found is not None:
-            return found
+            if iri in self.areas:
+                return calm(found)
+            return calm_parts(found) if iri in self.mandates else found
         mandate = self.mandates.get(iri)
         if mandate is not None:
             return mandate.text
@@ -141,6 +154,25 @@ class Catalog:
             key.insert(0, area.position)
             area = self.areas.get(area.parent) if area.parent else None
         return tuple(key)
+
+    def printed_number(self, iri: str) -> str:
+        """How a reader cites a mandate within its plan: its areas' numbers and its own, as
+        printed ("II.10.1", not "II.10.10.1"); its own number alone where an area has none, its
+        position where it has none itself."""
+        m = self.mandates[iri]
+        if m.number is None:
+            return str(m.position)
+        path: list[str] = []
+        area: Area | None = self.areas.get(m.area)
+        while area is not None:
+            if area.number is None:
+                return m.number
+            path.insert(0, area.number)
+            area = self.areas.get(area.parent) if area.parent else None
+        dotted = ""
+        for number in [*path, m.number]:
+            dotted = join_numbers(dotted, number)
+        return dotted
 
     def mandate_key(self, iri: str) -> tuple[int, tuple[int, ...], int]:
         """Sorts mandates by plan date, then as printed."""
@@ -231,12 +263,18 @@ def read(store: Store) -> Catalog:
 
     plan_rows = select(
         store,
-        "SELECT ?p ?id ?date WHERE { ?p a celac:Plan ; dcterms:identifier ?id "
-        "OPTIONAL { ?p dcterms:date ?date } }",
+        "SELECT ?p ?id ?date ?period WHERE { ?p a celac:Plan ; dcterms:identifier ?id "
+        "OPTIONAL { ?p dcterms:date ?date } OPTIONAL { ?p celac:period ?period } }",
     )
     plan_rows.sort(key=lambda r: (text(r["date"]) if "date" in r else "9999", text(r["id"])))
     plans = [
-        Plan(text(r["p"]), text(r["id"]), text(r["date"]) if "date" in r else None, i)
+        Plan(
+            text(r["p"]),
+            text(r["id"]),
+            text(r["date"]) if "date" in r else None,
+            i,
+            text(r["period"]) if "period" in r else None,
+        )
         for i, r in enumerate(plan_rows)
     ]
 

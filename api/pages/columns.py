@@ -36,7 +36,7 @@ def columns(cat: Catalog, lang: str, width: float = WIDTH) -> list[Column]:
             p.iri,
             p.id,
             shorten(cat.label(p.iri, lang), 34),
-            str(p.year or ""),
+            p.years,
             local(p.iri),
             i * step,
             step,

@@ -4,7 +4,6 @@ highlighted, and what the tracer says of the pair."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from fastapi import Request
@@ -20,12 +19,13 @@ from api.pages.pair_page import ref
 from api.pages.rows import iri_ref, select, text
 from api.pages.tiers import lineage
 from graph.store import Store
+from textfold import STEM, fold
 
 Segments = list[tuple[str, bool]]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# Words sharing their first textfold.STEM letters share a term (migración, migrantes).
 MIN_STEM = 4  # shorter words are too often function words or the region's own initials
-STEM = 6  # words sharing their first letters share a term (migración, migrantes)
 # Spanish words too common in any plan to count as shared terms.
 FUNCTION_WORDS = frozenset(
     """para como entre sobre desde hasta este esta estos estas otro otra otros otras
@@ -34,12 +34,6 @@ FUNCTION_WORDS = frozenset(
     latina caribe caribeña caribeño estados miembros miembro también asimismo través
     marco manera forma medio medios ámbito""".split()
 )
-
-
-def fold(word: str) -> str:
-    """``word`` lower-cased without accents."""
-    decomposed = unicodedata.normalize("NFKD", word.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _key(word: str) -> str | None:

@@ -30,6 +30,17 @@ def calm(label: str) -> str:
     return lowered
 
 
+def calm_parts(label: str) -> str:
+    """A reference whose parts after the first (the plan's short name) may be headings printed in
+    capitals, each part put in sentence case.
+
+    >>> calm_parts("CELAC-2014 · EDUCACIÓN · 3: Trabajar para procurar")
+    'CELAC-2014 · Educación · 3: Trabajar para procurar'
+    """
+    first, *rest = label.split(" · ")
+    return " · ".join([first, *(calm(part) for part in rest)])
+
+
 def shorten(value: str, width: int) -> str:
     """``value`` cut at a word boundary to at most ``width`` characters, with "…" if cut."""
     value = " ".join(value.split())

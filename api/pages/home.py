@@ -33,6 +33,7 @@ class PlanCard:
     label: str
     date: str | None
     year: int | None
+    years: str  # what readers know it by: its period ("2022-2024"), else its year
     areas: int
     mandates: int
     continuations: int  # asserted continuations from this plan's mandates to earlier ones
@@ -96,6 +97,7 @@ def timeline(cat: Catalog, lang: str) -> tuple[list[PlanCard], list[Tick]]:
                 cat.label(p.iri, lang),
                 p.date,
                 p.year,
+                p.years,
                 len(cat.areas_by_plan.get(p.iri, [])),
                 len(mandates),
                 sum(len(cat.antecedents.get(m.iri, ())) for m in mandates),

@@ -248,7 +248,7 @@ def picture(
     for m in members:
         col = cols[column_of[m]]
         info = cat.mandates[m]
-        number = info.number or str(info.position)
+        number = cat.printed_number(m)
         area = calm(cat.label(info.area, lang))
         nodes[m] = Node(
             m,

@@ -13,6 +13,7 @@ from api.pages.mandate import MandateRef, mandate_ref
 from api.pages.page import Page, lines
 from api.pages.rows import iri_ref, select, text
 from api.pages.statements import Value
+from graph.labels import natural_key
 
 CALLS = {
     "https://w3id.org/celac-kg/ontology#convenes": "called",
@@ -50,7 +51,7 @@ def item_ref(page: Page, iri: str) -> MandateRef:
         iri,
         local(iri),
         plan.id if plan else "",
-        str(plan.year or "") if plan else "",
+        plan.years if plan else "",
         calm(page.label(iri)),
         "",
         cat.label_lang(iri, page.lang),
@@ -62,7 +63,7 @@ def _sort_key(page: Page, iri: str) -> tuple[Any, ...]:
     if iri in cat.mandates:
         return (0, *cat.mandate_key(iri))
     plan = cat.plan_of(iri)
-    return (1, plan.order if plan else 99, iri)
+    return (1, plan.order if plan else 99, natural_key(iri))
 
 
 def _members(page: Page, series: str, current: str | None) -> list[SeriesMember]:

@@ -39,6 +39,7 @@ def render(
     request: Request, name: str, context: dict[str, object], status_code: int = 200
 ) -> HTMLResponse:
     """Render a page template; remember a language chosen with ``?lang=``."""
+    context = {"status": status_code, **context}
     response = templates.TemplateResponse(request, name, context, status_code=status_code)
     language.remember(request, response)
     return response

@@ -13,9 +13,11 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from api.errors import UnknownPlan as UnknownPlan
 from api.pages.catalog import Catalog, Mandate, Plan
 from api.pages.display import calm
 from api.pages.links import local
+from api.pages.messages import N_
 from api.pages.tiers import (
     ASSERTED,
     CONTINUED,
@@ -27,10 +29,6 @@ from api.pages.tiers import (
     TierLink,
     state,
 )
-
-
-class UnknownPlan(ValueError):
-    """Raised when a plan id names no plan of the graph, or the pair is not later → earlier."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +81,10 @@ def find_plan(cat: Catalog, plan_id: str) -> Plan:
         if p.id.casefold() == plan_id.casefold():
             return p
     known = ", ".join(p.id for p in cat.plans)
-    raise UnknownPlan(f"no plan {plan_id!r} in the graph: expected one of {known}")
+    raise UnknownPlan(
+        N_("no plan %(plan)s in the graph: expected one of %(known)s"),
+        {"plan": repr(plan_id), "known": known},
+    )
 
 
 def pair(cat: Catalog, found: Lineage, later_id: str, earlier_id: str, lang: str) -> Pair:
@@ -91,8 +92,8 @@ def pair(cat: Catalog, found: Lineage, later_id: str, earlier_id: str, lang: str
     later, earlier = find_plan(cat, later_id), find_plan(cat, earlier_id)
     if later.order <= earlier.order:
         raise UnknownPlan(
-            f"{later.id} is not later than {earlier.id}: put the later plan first "
-            f"(/plans/{earlier.id}/{later.id})"
+            N_("%(later)s is not later than %(earlier)s: put the later plan first (%(path)s)"),
+            {"later": later.id, "earlier": earlier.id, "path": f"/plans/{earlier.id}/{later.id}"},
         )
     later_mandates = cat.mandates_by_plan.get(later.iri, [])
     earlier_mandates = cat.mandates_by_plan.get(earlier.iri, [])

@@ -50,7 +50,7 @@ def ref(cat: Catalog, iri: str, lang: str, width: int = 180) -> MandateRef:
         iri,
         local(iri),
         plan.id,
-        str(plan.year or ""),
+        plan.years,
         f"{calm(cat.label(m.area, lang))} · {m.number or m.position}",
         shorten(m.text, width),
         cat.label_lang(m.area, lang),
@@ -86,7 +86,7 @@ def pair_response(
         p = pair(cat, found, later_id, earlier_id, lang)
     except UnknownPlan as e:
         if fmt == "html":
-            return render(request, "error.html", {"message": str(e)}, 404)
+            return render(request, "error.html", {"message": e.say(Translator(lang))}, 404)
         return JSONResponse({"detail": str(e)}, status_code=404)
     vary = {"Vary": "Accept, Accept-Language, Cookie"}
     if fmt == "csv":

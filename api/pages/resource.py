@@ -35,8 +35,8 @@ VIEWS: dict[str, tuple[str, Callable[[Page], dict[str, Any]]]] = {
 
 
 def _settings(request: Request) -> Settings:
-    settings = getattr(request.app.state, "settings", None)
-    return settings if isinstance(settings, Settings) else Settings()
+    settings: Settings = request.app.state.settings  # create_app sets them; there is no fallback
+    return settings
 
 
 def error_page(request: Request, message: str, status_code: int = 400) -> HTMLResponse:

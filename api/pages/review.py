@@ -41,8 +41,11 @@ def review_page(request: Request, store: Store, later_id: str, earlier_id: str) 
     try:
         p = pair(cat, found, later_id, earlier_id, lang)
     except UnknownPlan as e:
-        return render(request, "error.html", {"message": str(e)}, 404)
-    links = sorted(p.links, key=lambda k: (k.tier != PROBABLE, k.later, k.earlier))
+        return render(request, "error.html", {"message": e.say(t)}, 404)
+    links = sorted(
+        p.links,
+        key=lambda k: (k.tier != PROBABLE, cat.mandate_key(k.later), cat.mandate_key(k.earlier)),
+    )
     items = [
         Item(
             ref(cat, k.later, lang, 90),

@@ -6,11 +6,8 @@ from typing import Any
 
 from pyoxigraph import NamedNode, QuerySolutions
 
+from api.errors import NotAnIRI as NotAnIRI
 from graph.store import Store
-
-
-class NotAnIRI(ValueError):
-    """Raised when a string that should name a resource is not an absolute IRI."""
 
 
 def iri_ref(iri: str) -> str:

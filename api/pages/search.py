@@ -1,27 +1,29 @@
 """Full-text search over the labels and mandate texts, accent- and case-insensitive.
 
 The index is built once from the catalog: every searchable resource is a document whose fields
-(labels in each language, other names, the mandate's text and its other wordings) are folded —
-accents stripped, case folded — with the offset of every folded character in the original kept,
-so that a match is highlighted in the text as printed. A query is a list of words; a document
-matches when each word begins a word of one of its fields. Filters by plan, type and theme are
-facets: each is counted over the matches that the other filters let through.
+(labels in each language, other names, the mandate's text and its other wordings) are folded by
+``textfold`` — accents stripped, case folded — with the offset of every folded character in the
+original kept, so that a match is highlighted in the text as printed. A query is a list of words; a
+document matches when each word begins a word of one of its fields. Filters by plan, type and theme
+are facets: each is counted over the matches that the other filters let through.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from api.cache import per_store
+from api.errors import SearchError as SearchError
 from api.pages import language
 from api.pages.catalog import Catalog
 from api.pages.display import calm
-from api.pages.messages import N_, Translator
+from api.pages.messages import N_
+from graph.labels import natural_key
+from textfold import fold, fold_with_origin
 
 MAX_QUERY = 200  # characters
 MAX_TERMS = 12
@@ -34,45 +36,9 @@ Span = tuple[int, int]
 Segments = list[tuple[str, bool]]  # runs of text, each marked as a match or not
 
 
-class SearchError(ValueError):
-    """Raised for a search parameter that cannot be used: it names the parameter and why.
-
-    ``reason`` is a message of the pages' catalogs, in English, with ``%(name)s`` placeholders
-    filled from ``values``; :meth:`said` gives it in a page's language."""
-
-    def __init__(self, parameter: str, reason: str, **values: object) -> None:
-        self.parameter = parameter
-        self.reason = reason
-        self.values = values
-        self.message = reason % values
-        super().__init__(f"{parameter}: {self.message}")
-
-    def said(self, t: Translator) -> str:
-        return f"{self.parameter}: {t(self.reason, **self.values)}"
-
-
-def fold(s: str) -> tuple[str, list[int]]:
-    """``s`` without accents and case-folded, and for each of its characters the offset in ``s``
-    of the character it came from.
-
-    >>> fold("Educación")[0]
-    'educacion'
-    """
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(s):
-        for c in unicodedata.normalize("NFKD", ch):
-            if unicodedata.combining(c):
-                continue
-            for f in c.casefold():
-                out.append(f)
-                origin.append(i)
-    return "".join(out), origin
-
-
 def terms(query: str) -> list[str]:
     """The folded words of a query."""
-    return _WORD.findall(fold(query)[0])
+    return _WORD.findall(fold(query))
 
 
 @dataclass(frozen=True)
@@ -84,7 +50,7 @@ class Field:
 
     @classmethod
     def of(cls, role: str, lang: str, value: str) -> Field:
-        folded, origin = fold(value)
+        folded, origin = fold_with_origin(value)
         tokens = tuple(
             (m.group(), origin[m.start()], origin[m.end() - 1] + 1) for m in _WORD.finditer(folded)
         )
@@ -204,7 +170,11 @@ def documents(cat: Catalog) -> list[Document]:
         elif iri in cat.areas:
             order = (1, plan.order if plan else 0, cat.area_key(iri))
         else:
-            order = (2, TYPES.index(kind) if kind in TYPES else 99, cat.label(iri, "es").casefold())
+            order = (
+                2,
+                TYPES.index(kind) if kind in TYPES else 99,
+                natural_key(cat.label(iri, "es")),
+            )
         docs.append(
             Document(
                 iri,
@@ -272,7 +242,7 @@ def _hit(cat: Catalog, doc: Document, words: Sequence[str], score: float, lang: 
     mandate = cat.mandates.get(doc.iri)
     if mandate is not None:
         area = calm(cat.label(mandate.area, lang))
-        number = mandate.number or str(mandate.position)
+        number = cat.printed_number(doc.iri)
         title: Segments = [(f"{area} · {number}", False)]
         text_fields = [f for f in doc.fields if f.role == "text"]
         best = max(text_fields, key=lambda f: len(f.marks(words)))

@@ -76,7 +76,7 @@ def search_page(request: Request, store: Store, page_size: int) -> HTMLResponse:
             "page_url": lambda n: url(page=n),
             "clear_url": url(plan=None, type=None, theme=None),
             "hrefs": {h.iri: local(h.iri) for h in results.hits},
-            "plan_years": {p.id: str(p.year or "") for p in cat.plans},
+            "plan_years": {p.id: p.years for p in cat.plans},
             "filtered": any(chosen.values()),
         },
     )

@@ -13,6 +13,7 @@ from api.pages.catalog import Catalog
 from api.pages.links import curie, document, local
 from api.pages.messages import property_label
 from api.pages.rows import iri_ref, select, text
+from graph.labels import natural_key
 from graph.namespaces import BASE, CELAC
 from graph.store import Store
 
@@ -100,18 +101,23 @@ def _group(cat: Catalog, rows: list[dict[str, Any]], lang: str) -> list[Property
     for row in rows:
         by_property[text(row["p"])].append(value(cat, row["o"], lang))
     props = [_property(cat, p, lang, vs) for p, vs in by_property.items()]
-    # The type first, then by label; values by text (numbers as numbers).
+    # The type first, then by label; values by text (numbers as numbers), a plan's areas and
+    # mandates in the order of its text.
     for prop in props:
-        prop.values.sort(key=_value_key)
+        prop.values.sort(key=lambda v: _value_key(cat, v))
     props.sort(key=lambda p: (p.iri != _RDF_TYPE, p.label.casefold()))
     return props
 
 
-def _value_key(v: Value) -> tuple[int, float, str]:
+def _value_key(cat: Catalog, v: Value) -> tuple[int, float, tuple[object, ...]]:
+    if v.iri in cat.mandates:
+        return (0, 0.0, cat.mandate_key(v.iri))
+    if v.iri in cat.areas:
+        return (1, 0.0, (cat.plan(cat.areas[v.iri].plan).order, *cat.area_key(v.iri)))
     try:
-        return (0, float(v.text), "")
+        return (2, float(v.text), ())
     except ValueError:
-        return (1, 0.0, v.text.casefold())
+        return (3, 0.0, natural_key(v.text))
 
 
 def outgoing(store: Store, cat: Catalog, iri: str, lang: str) -> list[Property]:
@@ -129,7 +135,7 @@ def incoming(
     entries = [
         (value(cat, row["s"], lang), _property(cat, text(row["p"]), lang, [])) for row in rows
     ]
-    entries.sort(key=lambda e: (e[1].label.casefold(), e[0].text.casefold()))
+    entries.sort(key=lambda e: (e[1].label.casefold(), natural_key(e[0].text)))
     pages = max(1, -(-len(entries) // page_size))
     chunk = entries[(page - 1) * page_size : page * page_size]
     return Incoming(chunk, len(entries), page, pages)

@@ -89,7 +89,7 @@ def picture(page: Page, by_plan: dict[str, list[str]]) -> ThemePicture:
                 col.center,
                 top + i * STEP,
                 m in cat.antecedents,
-                f"{col.id} · {calm(page.label(info.area))} · {info.number or info.position}: "
+                f"{col.id} · {calm(page.label(info.area))} · {page.cat.printed_number(info.iri)}: "
                 f"{shorten(info.text, 240)}",
                 info.text_lang,
             )
@@ -130,7 +130,7 @@ def context(page: Page) -> dict[str, Any]:
                 p.id,
                 local(p.iri),
                 page.label(p.iri),
-                str(p.year or ""),
+                p.years,
                 [mandate_ref(page, m, 200) for m in by_plan[p.iri]],
                 areas,
             )

@@ -24,9 +24,9 @@ from fastapi.responses import (
 from api.deps import StoreDep
 from api.linked import documents, ontology
 from api.linked.context import CONTEXT
-from api.linked.describe import InvalidIRI, check_iri, describe, describe_triples, is_described
+from api.linked.describe import check_iri, describe, describe_triples, is_described
 from api.linked.documents import Document
-from api.linked.dumps import NoSuchDump, find
+from api.linked.dumps import find
 from api.linked.formats import (
     ALL_PREFIXES,
     HTML,
@@ -34,14 +34,13 @@ from api.linked.formats import (
     WITH_PAGE,
     WITHOUT_PAGE,
     Format,
-    UnknownFormat,
     as_uri,
     choose,
     empty_document,
     link_header,
     serialize,
 )
-from api.linked.iris import NotAPath, local_path, requested_iri
+from api.linked.iris import local_path, requested_iri
 from api.linked.void import DATASET, DOCUMENT, GRAPHS, description
 from api.pages.messages import Translator
 from api.pages.resource import resource_page
@@ -68,13 +67,10 @@ def context_url(request: Request) -> str:
 
 
 def _negotiate(request: Request, offered: Sequence[Format]) -> Format | Response:
-    """The format to answer in, or the answer when there is none: 400 for an unknown
-    ``?format=``, 406 when nothing offered is acceptable."""
+    """The format to answer in, or the answer when there is none: 406 when nothing offered is
+    acceptable (an unknown ``?format=`` is an UnknownFormat, 400: api/errors.py)."""
     accept = request.headers.get("accept")
-    try:
-        fmt = choose(offered, accept, request.query_params.get("format"))
-    except UnknownFormat as e:
-        return PlainTextResponse(str(e), status_code=400, headers={"Vary": "Accept"})
+    fmt = choose(offered, accept, request.query_params.get("format"))
     if fmt is None:
         types = ", ".join(dict.fromkeys(f.media_type for f in offered))
         return PlainTextResponse(
@@ -117,11 +113,8 @@ def resource(request: Request, store: StoreDep, path: str) -> Response:
     fmt = _negotiate(request, WITH_PAGE)
     if isinstance(fmt, Response):
         return fmt
-    try:
-        raw = request.scope.get("raw_path") or request.url.path.encode("utf-8")
-        iri = check_iri(requested_iri(raw, request.scope.get("root_path", "")))
-    except (NotAPath, InvalidIRI) as e:
-        return PlainTextResponse(str(e), status_code=400, headers={"Vary": "Accept"})
+    raw = request.scope.get("raw_path") or request.url.path.encode("utf-8")
+    iri = check_iri(requested_iri(raw, request.scope.get("root_path", "")))  # 400s: api/errors.py
     here = local_path(iri)
     document, hash_sign, fragment = iri.partition("%23")
     if hash_sign and is_described(store, document) and not is_described(store, iri):
@@ -206,8 +199,5 @@ def jsonld_context() -> JSONResponse:
 @router.api_route("/dumps/{name}", methods=["GET", "HEAD"], include_in_schema=False)
 def dump(store: StoreDep, name: str) -> Response:
     """One dump of the whole graph: ``celac-kg.ttl``, ``celac-kg.nq`` or ``celac-kg.jsonld``."""
-    try:
-        found = find(store, name)
-    except NoSuchDump as e:
-        return PlainTextResponse(str(e), status_code=404)
+    found = find(store, name)  # NoSuchDump, 404: api/errors.py
     return FileResponse(found.path, media_type=found.media_type)

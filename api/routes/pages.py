@@ -23,7 +23,7 @@ from api.pages.home import home_page
 from api.pages.links import local
 from api.pages.pair_page import pair_response, plans_page
 from api.pages.review import review_page
-from api.pages.search import TYPES, Results, SearchError, Segments, index, search
+from api.pages.search import TYPES, Results, Segments, index, search
 from api.pages.search_page import search_page
 from api.pages.templating import STATIC_DIR
 
@@ -240,17 +240,14 @@ def search_json(
             },
             status_code=400,
         )
-    try:
-        results = search(
-            catalog(store),
-            q,
-            plan=plan or None,
-            kind=type or None,
-            theme=theme or None,
-            page=page,
-            page_size=settings.page_size,
-            lang=lang,
-        )
-    except SearchError as e:
-        return JSONResponse({"detail": str(e), "parameter": e.parameter}, status_code=400)
+    results = search(  # a SearchError is a 400 naming the parameter: api/errors.py
+        catalog(store),
+        q,
+        plan=plan or None,
+        kind=type or None,
+        theme=theme or None,
+        page=page,
+        page_size=settings.page_size,
+        lang=lang,
+    )
     return _json(results)

@@ -10,10 +10,11 @@ from dataclasses import replace
 from spacy.language import Language
 
 from extract.entities.bodies import place_in_area
-from extract.entities.mentions import Mentions, PlaceMention
+from extract.entities.meetings import ENGLISH_HEADS
+from extract.entities.mentions import ActorMention, MeetingMention, Mentions, PlaceMention
 from extract.entities.pipeline import find
 from extract.errors import ManifestError
-from extract.records import Plan
+from extract.records import Area, Plan
 from extract.text import Passage, Source
 
 
@@ -26,18 +27,25 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
         texts: list[Passage] = []
         if plan.spec.adopted_at:
             texts.extend(adoptions.setdefault(plan.id, _adoption_passages(plan)))
+        uncommitted: list[Passage] = []  # what commits nothing: headings, objectives, preambles …
         for area in plan.all_areas():
-            texts.extend([area.title, *area.objectives])
+            uncommitted.extend([area.title, *area.objectives, *_also_read(area)])
             texts.extend(m.passages[0] for m in area.mandates)
         # Preambles, footnotes and responsible bodies (objectives are read with their areas).
-        texts.extend(p.passage for p in plan.passages if p.kind != "objective")
+        uncommitted.extend(p.passage for p in plan.passages if p.kind != "objective")
+        texts.extend(uncommitted)
         found = find(nlp, (t.text for t in texts), reference=plan.spec.date)
         results.update((id(t), mentions) for t, mentions in zip(texts, found, strict=True))
+        results.update((id(t), outermost(t.text, results[id(t)])) for t in uncommitted)
+        named = [m for t in texts for m in results[id(t)].meetings]
+        results.update((id(t), by_acronym(t.text, results[id(t)], named)) for t in uncommitted)
     for plan in plans:
         for area in plan.all_areas():
-            area.found = _titled_by_meeting(
-                [(p, results[id(p)]) for p in (area.title, *area.objectives)]
-            )
+            objectives = [(p, results[id(p)]) for p in area.objectives]
+            area.found = _titled_by_meeting([(area.title, results[id(area.title)]), *objectives])
+            for title in _other_titles(area):  # each source's heading, dated by the objectives
+                area.found.append(_titled_by_meeting([(title, results[id(title)]), *objectives])[0])
+            area.found.extend((p, results[id(p)]) for p in area.axis)
             for mandate in area.mandates:
                 mandate.found = results[id(mandate.passages[0])]
             place_in_area(
@@ -57,7 +65,65 @@ def annotate(plans: Sequence[Plan], nlp: Language) -> None:
 
 
 # Where a descriptive body named outside any area is placed: its label reads "(Preámbulo, CALC-2008)".
-_PART_HEADINGS = {"preamble": "Preámbulo", "footnote": "Notas"}
+_PART_HEADINGS = {"preamble": "Preámbulo", "footnote": "Notas", "header": "Encabezado de tabla"}
+
+
+def outermost(text: str, found: Mentions) -> Mentions:
+    """In a passage that commits nothing (a heading, a preamble, a footnote), a body named inside a
+    meeting's name, or as that name, is part of the name: "Tercera Reunión Ministerial del Foro
+    China - CELAC" names a meeting, not the Foro nor China, and a summit's acronym in brackets
+    right after it ("Cumbre … sobre Integración y Desarrollo (CALC)") is the summit's. In a
+    mandate the same bodies take part in what is committed, and are kept there."""
+    spans = [(m.start, m.end) for m in found.meetings]
+
+    def named_in_meeting(a: ActorMention) -> bool:
+        for start, end in spans:
+            if start <= a.start and a.end <= end:
+                return True
+            if a.start >= end and _BRACKET_OPEN.fullmatch(text[end : a.start]):
+                return text[a.end : a.end + 3].lstrip().startswith(")")
+        return False
+
+    return replace(found, actors=[a for a in found.actors if not named_in_meeting(a)])
+
+
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+# An event's English name keeps its modifiers before the head ("STS Forum"); an acronym there is
+# the event's own short name.
+_ACRONYM_HEAD = re.compile(
+    rf"([A-Z]{{2,6}})\s+(?:{'|'.join(h.capitalize() for h in ENGLISH_HEADS)})"
+)
+
+
+def by_acronym(text: str, found: Mentions, meetings: list[MeetingMention]) -> Mentions:
+    """A meeting whose English name opens with an acronym ("STS Forum", named anywhere in the plan)
+    is named by that acronym alone in a heading or another passage that commits nothing ("Ciencia
+    y Tecnología para las sociedades / STS"), where no other name holds it."""
+    short: dict[str, MeetingMention] = {}
+    for m in meetings:
+        head = _ACRONYM_HEAD.fullmatch(" ".join(m.name.split()))
+        if head:
+            short.setdefault(head.group(1), m)
+    added: list[MeetingMention] = []
+    for acronym, meeting in short.items():
+        for hit in re.finditer(rf"(?<![\w-]){acronym}(?![\w-])", text):
+            taken = [*found.meetings, *added]
+            if not any(m.start < hit.end() and hit.start() < m.end for m in taken):
+                added.append(replace(meeting, start=hit.start(), end=hit.end(), name=acronym))
+    if not added:
+        return found
+    return replace(found, meetings=sorted([*found.meetings, *added], key=lambda m: m.start))
+
+
+def _also_read(area: Area) -> list[Passage]:
+    """An area's other passages that name things: its heading as every other source prints it (a
+    work plan's table heads its rows too: "4. Primer Encuentro CELAC de Rectores") and its thematic
+    axis ("… las reuniones ministeriales anteriores del Foro …")."""
+    return [*_other_titles(area), *area.axis]
+
+
+def _other_titles(area: Area) -> list[Passage]:
+    return [p for p in area.titles if p is not area.title and p != area.title]
 
 
 def _titled_by_meeting(found: list[tuple[Passage, Mentions]]) -> list[tuple[Passage, Mentions]]:

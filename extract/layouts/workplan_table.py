@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from extract.errors import LayoutError
 from extract.layouts._items import Item
 from extract.layouts.base import content_lines
-from extract.layouts.workplan_web import fold, mandates_of
+from extract.layouts.workplan_web import line_key, mandates_of
 from extract.records import Area
 from extract.text import Line, Passage, Source, squash
 
@@ -67,11 +67,11 @@ def column_header(lines: list[Line]) -> tuple[int, int] | None:
     The header starts with the column "Área" (capitalised) and names the objective column.
     """
     for i, line in enumerate(lines):
-        if line.stripped[:1] in "ÁA" and fold(line.text).startswith("area "):
+        if line.stripped[:1] in "ÁA" and line_key(line.text).startswith("area "):
             for j in range(i + 1, min(len(lines), i + _MAX_HEADER_LINES)):
                 found = _NUMBER.match(lines[j].text)
                 if found and found.group(1) == "1":
-                    named = fold(" ".join(x.text for x in lines[i:j]))
+                    named = line_key(" ".join(x.text for x in lines[i:j]))
                     return (i, j) if "objetivo" in named else None
             return None
     return None

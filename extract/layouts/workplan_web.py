@@ -14,7 +14,6 @@ Rules of the genre, as the PPT work-plan web page prints them:
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from extract.errors import LayoutError
@@ -22,6 +21,7 @@ from extract.layouts._items import Item
 from extract.layouts.base import content_lines, paragraphs
 from extract.records import Area, Mandate
 from extract.text import SILENT, Line, Source
+from textfold import fold
 
 _AREA = re.compile(r"^\s*Área\s*[-–—]\s*(?=\S)")
 # Heading name → section it opens. Short names are matched by edit distance, long ones by prefix.
@@ -56,12 +56,11 @@ PREPOSITIONS = (
 )
 
 
-def fold(text: str) -> str:
-    """Lower case without accents, tabs dropped, spaces collapsed."""
-    text = "".join(c for c in text if c not in SILENT)
-    text = unicodedata.normalize("NFKD", text.replace("\t", ""))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(text.split())
+def line_key(text: str) -> str:
+    """A line as headings are compared: folded (textfold), tabs and silent characters dropped,
+    spaces collapsed."""
+    text = "".join(c for c in text if c not in SILENT and c != "\t")
+    return " ".join(fold(text).split())
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -77,7 +76,7 @@ def edit_distance(a: str, b: str) -> int:
 
 def heading_of(line: Line) -> str | None:
     """The section a heading line opens ("objectives", "projects", "axis"), or None."""
-    text = fold(line.text).rstrip(":. ")
+    text = line_key(line.text).rstrip(":. ")
     for prefix, section in _HEADING_PREFIX.items():
         if text.startswith(prefix):
             return section
@@ -89,7 +88,7 @@ def heading_of(line: Line) -> str | None:
 
 def is_scope(lead_in: str) -> bool:
     """A lead-in that is a prepositional scope phrase ("En Centroamérica y el Caribe:")."""
-    text = fold(lead_in)
+    text = line_key(lead_in)
     return any(text.startswith(p + " ") for p in PREPOSITIONS)
 
 

@@ -35,9 +35,14 @@ def block_keys(item: Item, weights: Weights, limit: int) -> set[str]:
     return keys
 
 
+def rare_limit(mandates: int) -> int:
+    """The document frequency up to which a lemma is rare in a corpus of this many mandates."""
+    return max(RARE_MIN, int(RARE * mandates))
+
+
 def blocks(items: Sequence[Item], weights: Weights) -> dict[int, set[int]]:
     """For each later item (by position), the positions of the earlier items it meets."""
-    limit = max(RARE_MIN, int(RARE * len(items)))
+    limit = rare_limit(len(items))
     index: dict[str, list[int]] = defaultdict(list)
     keys = [block_keys(item, weights, limit) for item in items]
     for i, ks in enumerate(keys):

@@ -34,7 +34,10 @@ def lines(pair: Pair) -> tuple[list[str], list[str]]:
     v = pair.values
     es: list[str] = []
     en: list[str] = []
-    if v["explicit"]:
+    if pair.named_plan:
+        es.append(f"nombra el plan anterior: {pair.named_plan}")
+        en.append(f"names the earlier plan: {pair.named_plan}")
+    if v["explicit"] and (not pair.named_plan or v["explicit"] > 0.5):
         es.append("remite a una reunión que el mandato anterior convocó")
         en.append("refers to a meeting the earlier mandate called")
     if pair.shared_series:

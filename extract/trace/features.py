@@ -1,6 +1,9 @@
 """The evidence for one (later, earlier) pair of mandates, typed by kind, each in [0, 1].
 
-- ``explicit``: the later text refers to a meeting the earlier mandate called (see ``series``);
+- ``explicit``: the later text refers to a meeting the earlier mandate called, by how surely it
+  called it (``series.called``'s level over 4; 1 where it names that very meeting), or names the
+  earlier plan and this is its closest mandate of that plan (``references``; 0.5); the decision
+  takes it as a rule (``decision.floor_of``);
 - ``series_next``: both name one meeting series, the later a later edition ("II Reunión" →
   "III Reunión"); ``series_same``: the same series, no order known;
 - ``called``: the later mandate convenes a meeting of a series the earlier one called;
@@ -8,6 +11,8 @@
   match; generic names left out), weighted by their rarity in the corpus; ``context_names``: the
   same where one side names it only in its area's heading or objectives; ``support``: bodies
   either names only in support;
+- ``rare``: how many rare lemmas (a corpus share at most ``candidates.RARE``) the two share, out
+  of RARE_SHARED ("analfabetismo", "OPANAL", "corrupción" say more than a cosine over long texts);
 - ``lexical``: similarity of the weighted content lemmas; ``clause``: that of the best pair of
   clauses (for mandates that enumerate several actions); ``coverage``: how much of the later text
   the earlier holds; ``area``: similarity of the later mandate with the earlier one's whole area;
@@ -38,6 +43,7 @@ NAMES = (
     "names",
     "context_names",
     "support",
+    "rare",
     "lexical",
     "clause",
     "coverage",
@@ -54,6 +60,7 @@ NAMES = (
 FIRST_PASS = ("explicit", "series_next", "called", "names", "lexical", "clause", "coverage")
 NAMES_GAIN = 1.5  # rarity-weighted shared names that make the signal whole
 SHORT = 6  # content lemmas under which a text is short
+RARE_SHARED = 3  # shared rare lemmas that make the signal whole
 
 
 @dataclass
@@ -68,6 +75,7 @@ class Pair:
     shared_support: list[str] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
     clause_pair: tuple[tuple[int, int], tuple[int, int]] | None = None
+    named_plan: str = ""  # the title of the earlier plan the later text names (``references``)
 
     @property
     def first_pass(self) -> float:
@@ -95,6 +103,17 @@ def shared_names(
         if name not in labels:
             labels.append(name)
     return min(1.0, sum(w for w, _ in shared[:3]) * NAMES_GAIN), labels[:4]
+
+
+def shared_rare(
+    later: Mapping[str, int], earlier: Mapping[str, int], df: Mapping[str, int], limit: int
+) -> int:
+    """How many whole lemmas both hold that at most ``limit`` mandates of the corpus hold."""
+    return sum(
+        1
+        for k in later
+        if k in earlier and not k.startswith(lexical.PIECE_MARK) and 0 < df.get(k, 0) <= limit
+    )
 
 
 def series_signals(later: Item, earlier: Item) -> tuple[float, float, list[str]]:
@@ -137,11 +156,14 @@ def pair_features(
     earlier: Item,
     name_df: Mapping[str, int],
     area: tuple[dict[str, float], float],
-    explicit: bool,
+    explicit: int,
     called: int,
+    lemma_df: Mapping[str, int] | None = None,
+    rare_limit: int = 0,
 ) -> Pair:
-    """``called``: how surely the earlier mandate called a series the later one convenes (4 … 0,
-    see ``series.called``)."""
+    """``explicit``: how surely the earlier mandate called a meeting the later one refers to as
+    held; ``called``: how surely it called a series the later one convenes (both 4 … 0, see
+    ``series.called``); ``lemma_df``: each lemma's count of mandates, rare up to ``rare_limit``."""
     names, labels = shared_names(later.names, earlier.names, name_df)
     context, context_labels = shared_names(
         {**later.names, **later.context}, {**earlier.names, **earlier.context}, name_df
@@ -152,13 +174,16 @@ def pair_features(
     lex = lexical.cosine(later.vector, earlier.vector, later.norm, earlier.norm)
     clause, where = best_clauses(later, earlier)
     values = {
-        "explicit": float(explicit),
+        "explicit": explicit / 4,
         "series_next": nxt,
         "series_same": same,
         "called": called / 4,
         "names": names,
         "context_names": max(0.0, context - names),
         "support": min(1.0, float(len(support))),
+        "rare": min(
+            1.0, shared_rare(later.lemmas, earlier.lemmas, lemma_df or {}, rare_limit) / RARE_SHARED
+        ),
         "lexical": lex,
         "clause": clause,
         "coverage": lexical.coverage(later.vector, earlier.vector),

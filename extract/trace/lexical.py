@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+import textfold
 from extract.text import fold
 
 GRAM = 6  # letters in the pieces of long lemmas compared besides the lemmas
@@ -48,7 +49,7 @@ def features(lemmas: Iterable[str]) -> Counter[str]:
 
 def stems(words: Iterable[str]) -> set[str]:
     """First six letters of each folded word: "migración" and "migraciones" meet."""
-    return {fold(w)[:GRAM] for w in words if len(w) > 2}
+    return textfold.stems(w for w in words if len(w) > 2)
 
 
 class Weights:

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from textfold import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -108,12 +109,6 @@ def read_neutral(path: Path = THEMES) -> list[str]:
     """The phrases of ``path`` that signal no theme (its top-level ``neutral`` list)."""
     with path.open("rb") as f:
         return list(tomllib.load(f).get("neutral", []))
-
-
-def fold(word: str) -> str:
-    """Lowercase, without accents (ñ becomes n too: both sides are folded alike)."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def stem(word: str) -> str:

@@ -19,11 +19,12 @@ from extract.entities.register import read_register
 from extract.records import Mandate, Plan
 from extract.text import fold
 from extract.trace import candidates, evidence
-from extract.trace.decision import decide
+from extract.trace.decision import EXPLICIT_ASSERTED, decide, floor_of
 from extract.trace.features import Pair, pair_features, set_hub, set_lead, set_rank
 from extract.trace.items import Index, Item
 from extract.trace.model import Model, read_model
 from extract.trace.names import Bodies, Instrument, read_generic, read_instruments
+from extract.trace.references import named_plans
 from extract.trace.series import Aliases, read_aliases
 
 METHOD = "celac-kg tracer"
@@ -107,6 +108,13 @@ class Tracer:
         )
         self.model = model
         self.items = self.index.items
+        self.rare_limit = candidates.rare_limit(len(self.items))
+        specs = [p.spec for p in self.plans]
+        self.named = {
+            i: {n for n in named_plans(item.mandate.text, specs) if n < item.plan}
+            for i, item in enumerate(self.items)
+            if item.plan
+        }
 
     def owners_of(self, name: str) -> set[str]:
         """The register bodies a folded name names."""
@@ -136,16 +144,41 @@ class Tracer:
             near = (
                 met.get(i, set()) | set(self._explicit.get(i, {})) | set(self._follows.get(i, {}))
             )
-            rows = [self._pair(i, j) for j in sorted(near)]
-            by_plan: dict[int, list[Pair]] = {}
-            for p in rows:
-                by_plan.setdefault(p.earlier.plan, []).append(p)
-            for in_plan in by_plan.values():
-                set_lead(in_plan)
-            set_rank(rows)
-            found[i] = rows
+            found[i] = self.rows_of(i, near)
         set_hub(found)
         return found
+
+    def rows_of(self, i: int, near: Iterable[int]) -> list[Pair]:
+        """The pairs of the later item ``i`` with the earlier items ``near`` (and the closest
+        mandate of each earlier plan its text names), with their features."""
+        rows = [self._pair(i, j) for j in sorted(near)]
+        by_plan: dict[int, list[Pair]] = {}
+        for p in rows:
+            by_plan.setdefault(p.earlier.plan, []).append(p)
+        for plan in sorted(self.named.get(i, set())):
+            added = self._refer(i, plan, by_plan.setdefault(plan, []))
+            if added is not None:
+                rows.append(added)
+        for in_plan in by_plan.values():
+            set_lead(in_plan)
+        set_rank(rows)
+        return rows
+
+    def _refer(self, i: int, plan: int, in_plan: list[Pair]) -> Pair | None:
+        """The later mandate ``i`` names the earlier ``plan``: its closest mandate of that plan (by
+        first-pass score; among all the plan's mandates if none was blocked, then added to
+        ``in_plan`` and returned) is an explicit reference."""
+        added = None
+        if not in_plan:
+            mine = (self._pair(i, j) for j, item in enumerate(self.items) if item.plan == plan)
+            added = max(mine, key=lambda p: p.first_pass, default=None)
+            if added is None:
+                return None
+            in_plan.append(added)
+        best = max(in_plan, key=lambda p: p.first_pass)
+        best.values["explicit"] = max(best.values["explicit"], EXPLICIT_ASSERTED)
+        best.named_plan = self.plans[plan].spec.title
+        return added
 
     def _pair(self, i: int, j: int) -> Pair:
         later, earlier = self.items[i], self.items[j]
@@ -154,8 +187,10 @@ class Tracer:
             earlier,
             self.index.name_df,
             self.index.area_vectors[earlier.area],
-            j in self._explicit.get(i, {}) or bool(later.referred & earlier.convened),
+            4 if later.referred & earlier.convened else self._explicit.get(i, {}).get(j, 0),
             self._follows.get(i, {}).get(j, 0),
+            self.index.weights.df,
+            self.rare_limit,
         )
 
     def trace(
@@ -169,7 +204,11 @@ class Tracer:
         for i, rows in all_pairs.items():
             scored = [(model.probability(p.vector()), p) for p in rows]
             kept = _keep(scored)
-            decided = decide([(model.calibrated(s), p) for s, p in kept], model.thresholds)
+            decided = decide(
+                [(model.calibrated(s), p) for s, p in kept],
+                model.thresholds,
+                [floor_of(p.values["explicit"]) for _, p in kept],
+            )
             links[i] = [
                 _link(p, raw, confidence, rank, tier)
                 for rank, ((raw, p), (confidence, tier)) in enumerate(

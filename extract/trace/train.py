@@ -7,12 +7,16 @@ the blocked pairs that share something and are still not carry-overs).
 Cross-validation leaves one later plan out. In each outer fold, the model is fitted, calibrated
 and given its thresholds using the other later plans only (calibration and thresholds on inner
 folds over them, by later mandate), then measured on the plan left out. The model written for the build
-is fitted on all the plans the same way; the figures reported with it are the outer folds'.
+is fitted on all the plans the same way; the figures reported with it are the outer folds'. The
+inner folds also choose the regularisation (of CS, by the average precision of their held-out
+scores).
 
-Thresholds, on the inner folds' held-out links: ``asserted`` is the lowest confidence from which the
-links are at least TARGET_PRECISION true (the issue's target); ``probable`` the lowest from which
-asserted and probable links together are at least PROBABLE_PRECISION true ("more likely than
-not"). Both are chosen before any figure of the outer folds is seen.
+Thresholds, on the inner folds' held-out links, with the links the explicit-reference rule gives a
+tier (``decision.floor_of``) counted in it: ``asserted`` is the lowest confidence from which the
+links are expected (by their calibrated confidence) to be at least TARGET_PRECISION true (the
+issue's target); ``probable`` the lowest from which asserted and probable links together are
+expected to be at least PROBABLE_PRECISION true: the tier is chosen for recall, as many links as
+keep one in three true. Both are chosen before any figure of the outer folds is seen.
 """
 
 from __future__ import annotations
@@ -26,16 +30,17 @@ from typing import Any
 from extract.records import Plan
 from extract.trace import candidates
 from extract.trace.annotations import Annotated, read_pairs
-from extract.trace.decision import TIERS, decide
+from extract.trace.decision import TIERS, decide, floor_of
 from extract.trace.features import NAMES, Pair
 from extract.trace.model import Model
 from extract.trace.tracer import Tracer
 
 TARGET_PRECISION = 0.85
-PROBABLE_PRECISION = 0.5
+PROBABLE_PRECISION = 1 / 3
 INNER = 5  # inner folds, by later mandate, for calibration and thresholds
 MIN_LINKS = 3  # a threshold is not set on fewer held-out links than this
-C = 1.0  # the logistic regression's inverse regularisation (scikit-learn's default)
+C = 1.0  # the logistic regression's inverse regularisation (scikit-learn's default) …
+CS = (0.03, 0.1, 0.3, 1.0)  # … and those the inner folds choose from
 GRID = [round(0.01 * n, 2) for n in range(1, 100)]
 BINS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
 
@@ -87,7 +92,7 @@ def rows_of(plans: Sequence[Plan], themes: Mapping[int, list[str]]) -> tuple[lis
     return rows, truth
 
 
-def fit(rows: Sequence[Row]) -> Model:
+def fit(rows: Sequence[Row], c: float = C) -> Model:
     """A logistic regression on standardised features (uncalibrated)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -97,7 +102,7 @@ def fit(rows: Sequence[Row]) -> Model:
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale == 0] = 1.0
-    lr = LogisticRegression(C=C, max_iter=5000)
+    lr = LogisticRegression(C=c, max_iter=5000)
     lr.fit((x - mean) / scale, y)
     return Model(
         list(NAMES),
@@ -136,38 +141,56 @@ def apply(model: Model, rows: Sequence[Row]) -> list[Decided]:
         scored = [(model.probability(r.x), n) for n, r in enumerate(group)]
         kept = candidates.keep_best((s, group[n].pair.earlier.plan, n) for s, n in scored)
         chosen = [(model.calibrated(scored[n][0]), group[n]) for _, n in kept]
-        for (conf, tier), (_, r) in zip(decide(chosen, model.thresholds), chosen, strict=True):
+        floors = [floor_of(r.pair.values["explicit"]) for _, r in chosen]
+        decided = decide(chosen, model.thresholds, floors)
+        for (conf, tier), (_, r) in zip(decided, chosen, strict=True):
             out.append(Decided(r, conf, tier))
     return out
 
 
-def lowest_with_precision(decided: Sequence[Decided], target: float) -> float:
-    """The lowest confidence from which the held-out links are at least ``target`` true."""
+def lowest_with_precision(decided: Sequence[Decided], target: float, tier: str) -> float:
+    """The lowest confidence from which the held-out links, with those the explicit-reference rule
+    puts in ``tier`` or above (``decision.floor_of``), are expected to be at least ``target`` true:
+    their mean calibrated confidence (the calibration is fitted on every held-out score; a count of
+    the few links at the top would set the threshold on a handful of them)."""
+    ruled = [d for d in decided if _ruled(d, tier)]
     for t in GRID:
-        found = [d for d in decided if d.confidence >= t]
-        if len(found) >= MIN_LINKS and sum(d.row.label for d in found) / len(found) >= target:
+        found = [d for d in decided if d.confidence >= t and not _ruled(d, tier)] + ruled
+        if len(found) >= MIN_LINKS and sum(d.confidence for d in found) / len(found) >= target:
             return t
     return GRID[-1]
 
 
+def _ruled(d: Decided, tier: str) -> bool:
+    return TIERS.index(floor_of(d.row.pair.values["explicit"])) <= TIERS.index(tier)
+
+
 def choose_thresholds(decided: Sequence[Decided]) -> dict[str, float]:
-    asserted = lowest_with_precision(decided, TARGET_PRECISION)
-    probable = lowest_with_precision(decided, PROBABLE_PRECISION)
+    asserted = lowest_with_precision(decided, TARGET_PRECISION, "asserted")
+    probable = lowest_with_precision(decided, PROBABLE_PRECISION, "probable")
     return {"asserted": asserted, "probable": min(probable, asserted)}
 
 
 def fit_calibrated(rows: Sequence[Row]) -> Model:
-    """Fitted on ``rows``; calibration and thresholds from INNER folds over them: the later
-    mandates dealt into INNER groups (all of one mandate's pairs in one group)."""
-    oof: list[tuple[Row, float, int]] = []
-    models: dict[int, Model] = {}
-    for k in range(INNER):
-        train = [r for r in rows if r.position % INNER != k]
-        if not any(r.label for r in train):
-            continue
-        models[k] = fit(train)
-        oof.extend((r, models[k].z(r.x), k) for r in rows if r.position % INNER == k)
-    model = fit(rows)
+    """Fitted on ``rows``; its regularisation (of CS), calibration and thresholds from INNER
+    folds over them: the later mandates dealt into INNER groups (all of one mandate's pairs in one
+    group)."""
+    best: tuple[float, float, list[tuple[Row, float, int]], dict[int, Model]] | None = None
+    for c in CS:
+        oof: list[tuple[Row, float, int]] = []
+        models: dict[int, Model] = {}
+        for k in range(INNER):
+            train = [r for r in rows if r.position % INNER != k]
+            if not any(r.label for r in train):
+                continue
+            models[k] = fit(train, c)
+            oof.extend((r, models[k].z(r.x), k) for r in rows if r.position % INNER == k)
+        quality = ranking_quality(oof)
+        if best is None or quality > best[0]:
+            best = (quality, c, oof, models)
+    assert best is not None
+    _, c, oof, models = best
+    model = fit(rows, c)
     if oof:
         model.calibration = platt([z for _, z, _ in oof], [r.label for r, _, _ in oof])
         held: list[Decided] = []
@@ -176,6 +199,16 @@ def fit_calibrated(rows: Sequence[Row]) -> Model:
             held.extend(apply(m, [r for r, _, fold in oof if fold == k]))
         model.thresholds = choose_thresholds(held)
     return model
+
+
+def ranking_quality(oof: Sequence[tuple[Row, float, int]]) -> float:
+    """The average precision of the held-out scores (0 with no positive held out)."""
+    from sklearn.metrics import average_precision_score
+
+    labels = [r.label for r, _, _ in oof]
+    if not any(labels):
+        return 0.0
+    return float(average_precision_score(labels, [z for _, z, _ in oof]))
 
 
 def cross_validate(rows: Sequence[Row]) -> list[Decided]:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
     from fastapi.testclient import TestClient
 
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
 
 
 @pytest.fixture(scope="session", params=["embedded", "remote"])

@@ -11,7 +11,6 @@ import statistics
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -52,7 +51,7 @@ LONG_ROWS = (
 def fair_settings(settings: Settings) -> Settings:
     """The session's settings, clients told apart by a header (as behind a proxy), so that one
     machine can play several clients."""
-    return replace(settings, client_header="X-Client", client_queries=4)
+    return settings.model_copy(update={"client_header": "X-Client", "client_queries": 4})
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from api.settings import Settings
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
 
 PLANS = "?p a celac:Plan ; dcterms:identifier ?plan"
 SIMPLE = f"SELECT ?plan WHERE {{ {PLANS} }} ORDER BY ?plan"

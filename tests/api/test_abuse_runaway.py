@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from api.settings import Settings
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
 
 CROSS = "?a a celac:Mandate . ?b a celac:Mandate . ?c a celac:Mandate ."
 COUNTED = f"SELECT (COUNT(*) AS ?n) {{ {CROSS} }}"

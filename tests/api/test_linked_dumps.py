@@ -12,7 +12,7 @@ import pytest
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
 
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
 
 MEDIA_TYPES = {"ttl": "text/turtle", "nq": "application/n-quads", "jsonld": "application/ld+json"}
 

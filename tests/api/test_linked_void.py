@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from fastapi.testclient import TestClient
     from httpx2 import Response
 
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
     from graph.oxigraph import OxigraphStore
 
 BASE = "https://w3id.org/celac-kg/"

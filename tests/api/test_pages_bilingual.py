@@ -85,28 +85,92 @@ def foreign(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     return out
 
 
+# Every kind of page the site has; the walk below visits at least one of each.
+PAGE_KINDS = (
+    "home",
+    "plans",
+    "plan",
+    "area",
+    "mandate",
+    "meeting",
+    "series",
+    "actor",
+    "partner",
+    "place",
+    "theme",
+    "source",
+    "search",
+    "sparql editor",
+    "ontology",
+    "plan-pair",
+    "flow",
+    "compare",
+    "review",
+    "what-became",
+    "error 400",
+    "error 404",
+)
+
+
+def walk_urls(store: OxigraphStore) -> dict[str, list[str]]:
+    """Page kind → the pages of that kind to visit, looked up in the store."""
+    from api.pages.became import CONTINUED, traces
+
+    cat = read_catalog(store)
+    urls: dict[str, list[str]] = {
+        "home": ["/"],
+        "plans": ["/plans"],
+        "search": [
+            "/search?q=seguridad+alimentaria",
+            "/search?q=",
+            "/search?q=cumbre&type=meeting",
+        ],
+        "sparql editor": ["/sparql"],
+        "ontology": ["/ontology"],
+        "flow": ["/themes/flow"],
+    }
+    for kind in ("area", "meeting", "series", "actor", "partner", "place", "theme", "source"):
+        found = sorted(iri for iri in cat.labels if cat.kind(iri) == kind)
+        assert found, f"no {kind} in the build"
+        urls[kind] = [local(found[0])]
+    # Every plan: each shows what became of its mandates.
+    urls["plan"] = [local(p.iri) for p in cat.plans]
+    # The mandate with the most links, so that its lineage, tiers and evidence are shown.
+    linked = max(cat.antecedents, key=lambda m: (len(cat.antecedents[m]), m))
+    urls["mandate"] = [local(linked)]
+    # A mandate of which a later plan says something short of continuing it (probably continued,
+    # its meeting held, its working group entrusted again): what became of it, in words.
+    became = sorted(
+        m for m, found in traces(store).items() if any(x.kind != CONTINUED for x in found)
+    )
+    assert became, "no mandate with a later trace other than an asserted continuation"
+    urls["what-became"] = [local(became[0])]
+    earlier = sorted(cat.antecedents[linked])[0]
+    urls["compare"] = [f"/compare?later={linked}&earlier={earlier}"]
+    later, first = cat.plans[-1].id, cat.plans[0].id
+    urls["plan-pair"] = [f"/plans/{later}/{first}"]
+    urls["review"] = [f"/review/{later}/{first}"]
+    urls["error 400"] = ["/compare"]
+    urls["error 404"] = [
+        "/id/plan/no-such-plan/area/99",
+        f"/plans/NO-SUCH-PLAN/{first}",
+        "/no/such/page",  # no route at all
+    ]
+    return urls
+
+
 @pytest.fixture(scope="module")
 def walk(app: FastAPI, store: OxigraphStore) -> tuple[TestClient, list[str]]:
     """A client of its own (``?lang=`` sets a cookie), and one page of every kind, looked up in
     the store."""
     from fastapi.testclient import TestClient
 
-    cat = read_catalog(store)
-    urls = ["/", "/search?q=seguridad+alimentaria", "/search?q=", "/ontology", "/plans"]
-    urls += ["/themes/flow"]
-    for kind in ("plan", "area", "mandate", "meeting", "series", "actor", "partner", "theme"):
-        found = sorted(iri for iri in cat.labels if cat.kind(iri) == kind)
-        assert found, f"no {kind} in the build"
-        urls.append(local(found[0]))
-    # The mandate with the most links, so that its lineage, tiers and evidence are shown.
-    linked = max(cat.antecedents, key=lambda m: (len(cat.antecedents[m]), m))
-    urls.append(local(linked))
-    earlier = sorted(cat.antecedents[linked])[0]
-    urls.append(f"/compare?later={linked}&earlier={earlier}")
-    later, first = cat.plans[-1].id, cat.plans[0].id
-    urls += [f"/plans/{later}/{first}", f"/review/{later}/{first}"]
-    urls.append("/id/plan/no-such-plan/area/99")  # not found
-    return TestClient(app), urls
+    urls = walk_urls(store)
+    return TestClient(app), [url for kind in PAGE_KINDS for url in urls[kind]]
+
+
+def test_pages_bilingual_walk_visits_every_kind(store: OxigraphStore) -> None:
+    assert set(walk_urls(store)) == set(PAGE_KINDS)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -120,7 +184,7 @@ def test_pages_bilingual_no_message_of_the_other_language(
     for url in urls:
         sep = "&" if "?" in url else "?"
         answer = client.get(f"{url}{sep}lang={lang}", headers=HTML)
-        assert answer.status_code in (200, 404), (url, answer.status_code)
+        assert answer.status_code in (200, 400, 404), (url, answer.status_code)
         assert f'<html lang="{lang}">' in answer.text, url
         seen = chrome(answer.text, skip=other)
         leaks += [(url, words) for words, found in messages if found.search(seen)]
@@ -183,3 +247,18 @@ def test_pages_bilingual_plurals_from_the_catalogs(walk: tuple[TestClient, list[
         assert counts, lang
         for n, words in counts:
             assert words == (one if n == "1" else many), (lang, n, words)
+
+
+def test_pages_bilingual_evidence_in_the_page_language(
+    walk: tuple[TestClient, list[str]], store: OxigraphStore
+) -> None:
+    """The graph gives the evidence for a link in both languages: a page shows it in its own,
+    with no note that it is in the other."""
+    client, _ = walk
+    cat = read_catalog(store)
+    linked = max(cat.antecedents, key=lambda m: (len(cat.antecedents[m]), m))
+    for lang in LANGUAGES:
+        body = client.get(f"{local(linked)}?lang={lang}", headers=HTML).text
+        tags = re.findall(r'<ul class="evidence"[^>]* lang="([^"]*)"', body)
+        assert tags and set(tags) == {lang}, (lang, tags)
+        assert 'class="evidence-note"' not in body, lang

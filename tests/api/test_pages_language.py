@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from api.pages.display import calm, shorten, wrap
+from api.pages.display import calm, calm_parts, shorten, wrap
 from api.pages.language import from_accept_language, pick
 from api.pages.messages import DOMAINS, po_catalog
 
@@ -70,6 +70,14 @@ def test_pages_language_display_helpers() -> None:
     assert calm("AGENDA DE DESARROLLO POST 2015") == "Agenda de desarrollo post 2015"
     assert calm("Cooperación Sur-Sur") == "Cooperación Sur-Sur"
     assert calm("II CUMBRE CELAC") == "II cumbre CELAC"
+    # A reference: the plan's short name stays as it is, the headings after it are calmed.
+    assert (
+        calm_parts("CELAC-2014 · EDUCACIÓN · 3: Trabajar") == "CELAC-2014 · Educación · 3: Trabajar"
+    )
+    assert (
+        calm_parts("CHINA-CELAC-2022-2024 II.10.1: Mejorar")
+        == "CHINA-CELAC-2022-2024 II.10.1: Mejorar"
+    )
     assert shorten("uno dos tres cuatro", 12) == "uno dos…"
     assert wrap("uno dos tres cuatro cinco seis", 9, 2) == ["uno dos", "tres…"]
 

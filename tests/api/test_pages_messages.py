@@ -12,7 +12,12 @@ from api.pages.messages import Translator, po_catalog
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYWORDS = {**DEFAULT_KEYWORDS, "t": None, "N_": None}
-METHODS = [("api/pages/**.py", "python"), ("api/templates/**.html", "jinja2")]
+METHODS = [
+    ("api/pages/**.py", "python"),
+    ("api/routes/**.py", "python"),  # the query editor's page, wherever its route lives
+    ("api/sparql/**.py", "python"),
+    ("api/templates/**.html", "jinja2"),
+]
 OPTIONS = {"api/templates/**.html": {"extensions": "jinja2.ext.i18n"}}
 
 
@@ -22,8 +27,6 @@ def said() -> dict[str | tuple[str, ...], str]:
     for name, line, message, _, _ in extract_from_dir(
         ROOT, METHODS, OPTIONS, keywords=KEYWORDS, strip_comment_tags=True
     ):
-        if "sparql" in name:  # the query editor's own strings (api/sparql) are not the pages'
-            continue
         key = tuple(message) if isinstance(message, (list, tuple)) else message
         found[key] = f"{name}:{line}"
     for words in ONTOLOGY_WORDS.values():

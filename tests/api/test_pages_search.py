@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from pyoxigraph import QuerySolutions
 
-from api.pages.search import fold, snippet, terms
+from api.pages.search import snippet, terms
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -63,21 +63,6 @@ def all_hits(client: TestClient, **params: str) -> list[dict]:  # type: ignore[t
 
 
 # ---------------------------------------------------------------- pure parts
-
-
-@pytest.mark.parametrize(
-    ("text", "folded"),
-    [("Educación", "educacion"), ("HAMBRE", "hambre"), ("Ñandú", "nandu"), ("ﬁn", "fin")],
-)
-def test_pages_search_fold(text: str, folded: str) -> None:
-    assert fold(text)[0] == folded
-
-
-def test_pages_search_fold_keeps_offsets() -> None:
-    value = "ﬁnanzas y Educación"
-    folded, origin = fold(value)
-    start = folded.index("educacion")
-    assert value[origin[start] : origin[start + len("educacion") - 1] + 1] == "Educación"
 
 
 def test_pages_search_terms_and_snippet() -> None:

@@ -6,7 +6,9 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
+from markupsafe import escape
 
+from api.pages.messages import Translator
 from api.sparql import editor
 from api.sparql.editor import canned_queries, declare_prefixes, yasgui_installed
 from graph.namespaces import PREFIXES
@@ -74,7 +76,9 @@ def test_sparql_editor_every_canned_query_runs(client: TestClient) -> None:
 
 def test_sparql_editor_page(client: TestClient, settings: Settings) -> None:
     # the endpoint's URL comes from the settings, whatever Host the request names
-    response = client.get("/sparql", headers={"Accept": BROWSER, "Host": "evil.example"})
+    response = client.get(
+        "/sparql", params={"lang": "en"}, headers={"Accept": BROWSER, "Host": "evil.example"}
+    )
     assert response.status_code == 200
     config = json.loads(response.text.split('id="sparql-config">')[1].split("</script>")[0])
     assert config["endpoint"] == f"http://127.0.0.1:{settings.port}/sparql"
@@ -84,6 +88,23 @@ def test_sparql_editor_page(client: TestClient, settings: Settings) -> None:
     assert config["query"] is None
     for example in canned_queries(PREFIXES):
         assert f'data-example="{example.title}"'.replace("'", "&#39;") in response.text
+
+
+def test_sparql_editor_examples_in_spanish(client: TestClient) -> None:
+    """On a Spanish page the examples' tabs, titles, descriptions and opening comments are the
+    catalog's (queries.po), and the editor's own words are Spanish."""
+    es = Translator("es")
+    response = client.get("/sparql", params={"lang": "es"}, headers={"Accept": BROWSER})
+    config = json.loads(response.text.split('id="sparql-config">')[1].split("</script>")[0])
+    canned = canned_queries(PREFIXES)
+    assert [e["title"] for e in config["examples"]] == [es(q.title) for q in canned]
+    assert config["tabName"] == "Consulta"
+    for example, shown in zip(canned, config["examples"], strict=True):
+        assert es(example.title) != example.title, example.name
+        assert shown["query"].startswith(f"# {es(example.title)}\n# "), example.name
+        assert example.title not in shown["query"]
+        description = str(escape(es(example.description)))
+        assert f'title="{description}"' in response.text, example.name
 
 
 def test_sparql_editor_page_in_english(client: TestClient) -> None:

@@ -28,7 +28,7 @@ from graph.namespaces import PREFIXES
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
 
 TIMEOUT = 1.0
 SIMPLE = "SELECT ?plan WHERE { ?p a celac:Plan ; dcterms:identifier ?plan } ORDER BY ?plan"

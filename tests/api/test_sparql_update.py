@@ -19,7 +19,7 @@ from api.sparql.update_default import DEFAULT_GRAPH
 from graph.remote import RemoteStore, graphs_of
 
 if TYPE_CHECKING:
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
 
 TOKEN = "correct horse battery staple"
 GRAPH = "https://w3id.org/celac-kg/id/graph/corrections"

@@ -23,7 +23,7 @@ from api.settings import Settings
 from graph.remote import RemoteStore, graphs_of
 
 if TYPE_CHECKING:
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
 
 TOKEN = "correct horse battery staple"
 GRAPH = "https://w3id.org/celac-kg/id/graph/corrections"

@@ -9,16 +9,15 @@ from typing import Any
 
 import pytest
 
-from bench.scaling import (
-    count_quads,
-    disk_bytes,
+from bench.scaling.data import count_quads, disk_bytes
+from bench.scaling.report import markdown
+from bench.scaling.trend import (
     estimate_seconds,
     exponent,
     extrapolate,
     flatten,
     growth,
     growth_table,
-    markdown,
     parse_scales,
     percentile,
     scale_label,

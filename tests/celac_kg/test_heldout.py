@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pyoxigraph import Literal, NamedNode, Quad, Store
 
-from celac_kg.heldout import HELD_OUT, Span, evaluate_held_out, read_held_out
+from celac_kg.heldout import HELD_OUT, Span, evaluate_held_out, fold_files, read_held_out
 from graph.oxigraph import OxigraphStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,3 +96,39 @@ def test_a_name_and_its_acronym_in_brackets_are_one_mention(tmp_path: Path) -> N
     spans = read_held_out(held, corpus)["organisation"]
     assert [(s.start, s.end) for s in spans] == [(3, 27), (33, 36)]
     assert [(s.start, s.end) for s in read_held_out(held)["organisation"]] == [(3, 19), (33, 36)]
+
+
+def test_each_fold_is_scored_on_its_own_plans_files(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plans.toml").write_text(
+        '[[plan]]\nid = "P1"\nsources = ["a.txt"]\n[[plan]]\nid = "P2"\nsources = ["b.txt"]\n',
+        encoding="utf-8",
+    )
+    dev = tmp_path / "dev.toml"
+    dev.write_text('[folds]\nA = ["P1"]\nB = ["P2"]\ndesign = "B"\n', encoding="utf-8")
+    folds = fold_files(dev, corpus)
+    assert folds == {"A": (["P1"], {"a.txt"}), "B": (["P2"], {"b.txt"})}
+    held = tmp_path / "held.toml"
+    held.write_text(
+        '[[organisation]]\nfile = "a.txt"\ntext = "Banco"\nstart = 10\nend = 15\n'
+        '[[organisation]]\nfile = "b.txt"\ntext = "Fondo"\nstart = 40\nend = 45\n',
+        encoding="utf-8",
+    )
+    raw = Store()
+    for i, (file, start, end) in enumerate([("a.txt", 10, 15), ("b.txt", 60, 70)]):
+        actor = NamedNode(f"urn:actor{i}")
+        raw.add(Quad(actor, RDF_TYPE, NamedNode(CELAC + "Actor")))
+        raw.add(
+            Quad(actor, NamedNode(CELAC + "mention"), _selector(raw, f"urn:m{i}", file, start, end))
+        )
+    path = tmp_path / "store"
+    on_disk = Store(str(path))
+    on_disk.extend(list(raw))
+    on_disk.flush()
+    del on_disk
+    report = evaluate_held_out(OxigraphStore(path), held, folds=folds)
+    a, b = report.folds["A"][1]["organisation"], report.folds["B"][1]["organisation"]
+    assert (a.precision, a.recall, b.precision, b.recall) == (1.0, 1.0, 0.0, 0.0)
+    assert report.scores["organisation"].found == 2
+    assert "fold A organisation" in report.text() and "fold B: P2" in report.text()

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from extract.errors import ManifestError
-from extract.manifest import read_manifest
+from extract.manifest import period_of, read_manifest
 
 
 def test_manifest_of_the_corpus(corpus_dir: Path) -> None:
@@ -17,6 +17,31 @@ def test_manifest_of_the_corpus(corpus_dir: Path) -> None:
         "ppt-2020-mexico-work-plan-table.txt",
     ]
     assert ppt.slug == "ppt-2020"
+    # Known by the years its title names, not by the year it was adopted (December 2021).
+    assert [s.period for s in specs] == [None, "2014", "2020", "2022-2024"]
+    assert specs[3].date == "2021-12-03"
+
+
+@pytest.mark.parametrize(
+    ("title", "period"),
+    [
+        ("Plan de Acción Conjunto China–CELAC (2022-2024)", "2022-2024"),
+        ("Plan de Acción 2019 – 2021 de la CELAC", "2019-2021"),
+        ("Plan de Acción de la CELAC 2014", "2014"),
+        ("Declaración de Salvador, Bahía", None),
+        ("Resolución 1540 sobre armas", None),  # a number, not a year
+        ("Plan 2015 (revisado en 2016-2017)", "2016-2017"),  # the last mention: the period
+    ],
+)
+def test_manifest_period_of_title(title: str, period: str | None) -> None:
+    assert period_of(title) == period
+
+
+def test_manifest_period_given_overrides_title(tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("texto", encoding="utf-8")
+    manifest = GOOD.replace('"X"', '"Plan 2030"') + 'period = "2030-2031"\n'
+    (tmp_path / "plans.toml").write_text(manifest, encoding="utf-8")
+    assert read_manifest(tmp_path)[0].period == "2030-2031"
 
 
 GOOD = '[[plan]]\nid = "X-1"\ntitle = "X"\nsources = ["x.txt"]\n'
@@ -33,6 +58,8 @@ GOOD = '[[plan]]\nid = "X-1"\ntitle = "X"\nsources = ["x.txt"]\n'
         (GOOD.replace("x.txt", "missing.txt"), "names the source 'missing.txt'"),
         (GOOD + 'colour = "red"\n', "unknown key 'colour'"),
         (GOOD + 'date = "17/12/2008"\n', "not an ISO date"),
+        (GOOD + 'period = "2024-2022"\n', "not a year or a span of years"),
+        (GOOD + 'period = "dos mil"\n', "not a year or a span of years"),
         (GOOD + GOOD, "repeats the id"),
         (GOOD.replace("X-1", "X 1"), "may hold only letters"),
         (GOOD + '[plan.layouts]\n"y.txt" = "action-plan"\n', "not one of its sources"),

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from extract.reviews import ReviewError, read_reviews, resolve
+from extract.errors import ReviewError
+from extract.reviews import read_reviews, resolve
 
 LATER = "https://w3id.org/celac-kg/id/plan/celac-2014/area/1/mandate/1"
 EARLIER = "https://w3id.org/celac-kg/id/plan/calc-2008/area/5/mandate/9"

@@ -89,3 +89,46 @@ def test_running_header_on_the_first_page_too() -> None:
         source.clean(start, end)
         == "2. Segundo mandato, que sigue en la página siguiente sin cortarse."
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "read"),
+    [
+        ("4. Institutos de Educación Superior, *Think Tanks* y Jóvenes", "Think Tanks y"),
+        ("Acordar **no** duplicar esfuerzos", "Acordar no duplicar"),
+        ("Un grupo _ad hoc_ de trabajo", "grupo ad hoc de"),
+    ],
+)
+def test_passage_drops_markdown_emphasis(line: str, read: str) -> None:
+    """Emphasis a converter left is markup: the passage reads the words, every character still
+    at its source offset, and a span that ends on the emphasis is cut back to the words."""
+    src = make(line + "\n")
+    p = src.passage([(0, len(line))])
+    assert read in p.text and "*" not in p.text and "_" not in p.text
+    for i, c in enumerate(p.text):
+        if c != " ":
+            assert src.text[p.offsets[i]] == c
+    assert src.clean(p.span.start, p.span.end) == p.text
+    assert squash(src.text[p.span.start : p.span.end]) == squash(p.text)
+    words = p.sub(p.text.index(read), p.text.index(read) + len(read))
+    assert src.text[words.span.start] not in "*_"
+
+
+def test_passage_drops_emphasis_wrapped_over_lines() -> None:
+    """Emphasis whose words a PDF extractor wrapped over two lines, with a page number between."""
+    src = make("4. Institutos de Educación Superior, *Think\n\n12\n\nTanks* y Jóvenes\n")
+    lines = [line for line in src.lines if line.text and not line.text.isdigit()]
+    p = src.passage_of_lines(lines, lines[0].start + 3)
+    assert p.text == "Institutos de Educación Superior, Think Tanks y Jóvenes"
+    assert src.clean(p.span.start, p.span.end) == p.text
+    assert squash("Superior, *Think\nTanks* y") == squash("Superior, Think Tanks y")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Artículo 5* del acuerdo", "2 * 3 = 6", "la variable snake_case_name", "*sin cierre"],
+)
+def test_passage_keeps_asterisks_that_are_text(line: str) -> None:
+    """A lone asterisk (a footnote call, a product) or an underscore inside a word is text."""
+    src = make(line)
+    assert src.passage([(0, len(line))]).text == line

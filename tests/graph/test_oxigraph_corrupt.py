@@ -23,7 +23,7 @@ from graph.errors import StoreError
 from graph.oxigraph import OxigraphStore
 
 if TYPE_CHECKING:
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
 
 ROOT = Path(__file__).resolve().parents[2]
 

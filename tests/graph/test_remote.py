@@ -32,7 +32,7 @@ from graph.remote import (
 )
 
 if TYPE_CHECKING:
-    from extract.build import BuildSummary
+    from celac_kg.build import BuildSummary
     from graph.oxigraph import OxigraphStore
 
 A = "https://example.org/graph/a"

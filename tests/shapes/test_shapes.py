@@ -22,9 +22,10 @@ from rdflib.term import Node
 
 from extract.entities.register import read_register
 from graph.entities import PRECISION, EntityWriter, kind_iri
+from graph.errors import ShapesError
 from graph.paths import ONTOLOGY_DIR, SHAPES_DIR
 from graph.trace import continuation_iri, method_iri, write_continuations, write_themes
-from graph.validate import ShapesError, ValidationReport, Violation, load_shapes, validate
+from graph.validate import ValidationReport, Violation, load_shapes, validate
 
 CELAC = "https://w3id.org/celac-kg/ontology#"
 ID = "https://w3id.org/celac-kg/id/"
@@ -325,6 +326,7 @@ CONFORMING = [
     Case("meeting held in a country only", remove=f"{MEETING} celac:heldIn {LIMA} ."),
     Case("meeting convened by an area's objective",
          add=meeting("x", item=AREA_IRI) + f"{AREA} celac:convenes <meeting/x> ."),
+    Case("plan known by a period", add=f'{P} celac:period "2022-2024" .'),
     Case("plan adopted at a meeting, mentioned in the plan",
          add=meeting("cumbre", "2014-01-28", "2014-01-29", item="plan/celac-2014")
          + f"{P} celac:adoptedAt <meeting/cumbre> ."),
@@ -393,6 +395,10 @@ VIOLATING = [
          remove=f"{P} dcterms:source <source/a> .", expect="at least one dcterms:source"),
     Case("plan date not a date", remove=f'{P} dcterms:date "2014-01-29"^^xsd:date .',
          add=f'{P} dcterms:date "2014" .', expect="dcterms:date, an xsd:date"),
+    Case("plan period not years", add=f'{P} celac:period "2022 a 2024" .',
+         expect="celac:period, its years"),
+    Case("plan with two periods", add=f'{P} celac:period "2022" , "2023" .',
+         expect="celac:period, its years"),
     Case("(e) plan lists an area of another plan",
          add=f'{P} celac:hasArea <plan/x/area/1> . <plan/x/area/1> a celac:Area .',
          expect="not celac:inPlan this plan"),
@@ -1098,7 +1104,7 @@ EXPECTED_TERMS = {
     "Continuation", "later", "method", "continuationKind", "score", "rank", "asserted", "explicit",
     "evidence", "confidence", "tier", "methodTier", "probablyContinues", "LinkTier",
     "TierQuality", "tierQuality", "recall",
-    "support", "Review", "review", "verdict", "Passage", "passageKind", "hasPassage",
+    "support", "Review", "review", "verdict", "Passage", "passageKind", "hasPassage", "period",
 }  # fmt: skip
 
 
@@ -1257,7 +1263,7 @@ def test_entity_writer_output_conforms() -> None:
         start=0, end=6, name="Cumbre", label="Cumbre", kind="Cumbre", ordinal=None, series=None,
         status="refersTo", place=None, date=None,
     )  # fmt: skip
-    cepal = SimpleNamespace(start=75, end=80, key="cepal")
+    cepal = SimpleNamespace(start=75, end=80, key="cepal", label=None, acronym=None, kind=None)
     actors = {
         "cepal": SimpleNamespace(
             key="cepal", label_es="Comisión Económica para América Latina y el Caribe",
@@ -1269,7 +1275,7 @@ def test_entity_writer_output_conforms() -> None:
         "lima": SimpleNamespace(key="lima", label_es="Lima", label_en="Lima", kind="city",
                                 wikidata="Q2868", country="peru"),
         "peru": SimpleNamespace(key="peru", label_es="Perú", label_en="Peru", kind="country",
-                                wikidata="Q419"),
+                                wikidata="Q419", country=None),
     }  # fmt: skip
     writer = EntityWriter(actors, places, {"a.txt": "x" * 100})
     g = Case("base").graph()
@@ -1349,11 +1355,12 @@ def test_trace_writer_output_conforms() -> None:
         SimpleNamespace(later=later, earlier=earlier, kind="followsUp", score=0.91234, rank=1,
                         confidence=0.95, tier="asserted", method_tier="asserted", explicit=True,
                         evidence_es=["remite a una reunión que el mandato anterior convocó"],
-                        evidence_en=["refers to a meeting the earlier mandate called"]),
+                        evidence_en=["refers to a meeting the earlier mandate called"],
+                        review=None),
         SimpleNamespace(later=later, earlier=other, kind="extends", score=0.3, rank=2,
                         confidence=0.4, tier="probable", method_tier="probable", explicit=False,
                         evidence_es=["términos comunes: hambre", "x"],
-                        evidence_en=["shared terms: hambre", "x"]),
+                        evidence_en=["shared terms: hambre", "x"], review=None),
     ]  # fmt: skip
     quality = {"asserted": {"precision": 0.8, "recall": 0.1, "support": 101},
                "probable": {"precision": 0.35, "recall": 0.2, "support": 101},

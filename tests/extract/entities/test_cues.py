@@ -26,7 +26,7 @@ CORPUS = ROOT / "corpus"
 TEXTS = [re.sub(r"\s+", " ", p.read_text("utf-8")) for p in sorted(CORPUS.glob("*.txt"))]
 FOLDED = [fold(t) for t in TEXTS]
 # A meeting's head noun, as the meetings component reads it (folded, singular or plural).
-HEADS = "|".join(sorted({*meetings.HEADS, *meetings._PLURAL}, key=len, reverse=True))
+HEADS = "|".join(sorted({*meetings.HEADS, *meetings.PLURAL}, key=len, reverse=True))
 ARTICLE = r"\s*(?:la|el|los|las|l)?\s*"
 ORDINAL = r"(?:[ivxlc]+\s+|\w+\s+)?"  # one word of ordinal at most ("II", "primer", "69º")
 
@@ -81,8 +81,16 @@ def held_there_places(cue: Cue) -> int:
     return sum(len(pattern.findall(t)) for t in FOLDED)
 
 
+def held_set_places(cue: Cue) -> int:
+    """Places where the cue follows a plural head and at most two words of its description."""
+    plural = "|".join(sorted(meetings.PLURAL, key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:{plural})\s+(?:\w+\s+){{0,2}}?(?:{fold(cue.pattern)})", re.I)
+    return sum(len(pattern.findall(t)) for t in FOLDED)
+
+
 CUES = [
     ("after a bare head", meetings.HELD_THERE_CUE, held_there_places(meetings.HELD_THERE_CUE)),
+    ("after a plural", meetings.HELD_SET_CUE, held_set_places(meetings.HELD_SET_CUE)),
     *(("before", c, before_places(c)) for c in meetings.PAST_BEFORE_CUES),
     *(("after, past", c, after_places(c)) for c in meetings.PAST_AFTER_CUES),
     *(("after, future", c, after_places(c)) for c in meetings.FUTURE_AFTER_CUES),
@@ -132,7 +140,7 @@ FRAME = r"[^.;]{0,40}?\ben\s+(?:el\s+marco|ocasion)\s+del?\b[^.;]{0,20}?"
 
 
 def series_places(what: str, entry: dict[str, Any]) -> int:
-    """Places of the corpus where a series.toml entry applies, read as meetings.py reads it
+    """Places of the corpus where a series.toml entry applies, read as the meetings component reads it
     (acronyms spelt out, parties in the forum's order, "de la CELAC" dropped)."""
     if what == "acronym":
         pattern = rf"\b{re.escape(entry['short'])}\b"
@@ -207,7 +215,7 @@ def test_cues_series_places_of_a_snippet() -> None:
     assert series_places("bilateral", {"parties": ["China", "CELAC"]}) >= 2
 
 
-# A meeting's subject as an enumeration that a comma continues (meetings._enumeration_goes_on).
+# A meeting's subject as an enumeration that a comma continues (meetings.spans._enumeration_goes_on).
 ENUMERATION = re.compile(
     rf"\b(?i:{HEADS})\b[^.;:,]{{0,80}}?\b(?:de|del|sobre|contra|para|entre)\s+(?:el|la|los|las)\s+"
     r"[A-Z][^.;:,]{0,40},\s+(?:el|la|los|las)\s+[A-Z][^.;:]{0,80}?\s(?:y|e)\s+(?:(?:el|la|los|las)\s+)?[A-Z]"
@@ -238,5 +246,5 @@ def test_cues_english_heads_places(capsys: pytest.CaptureFixture[str]) -> None:
     with capsys.disabled():
         print(f"\n{places:>6}  rule: an English head after its modifiers ({heads})")  # noqa: T201
     assert places >= 1
-    source = (ROOT / "extract" / "entities" / "meetings.py").read_text("utf-8")
+    source = (ROOT / "extract" / "entities" / "meetings" / "words.py").read_text("utf-8")
     assert re.search(r"#[^\n]*English[^\n]*\n(?:#[^\n]*\n)*ENGLISH_HEADS", source)

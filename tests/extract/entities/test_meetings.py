@@ -370,3 +370,52 @@ def test_english_name_keeps_its_modifiers_before_the_head(
 ) -> None:
     found = meetings(nlp, text, "2020-01-08")
     assert found[0].name == found[0].label == name
+
+
+# Meetings named outside the mandates (preambles, axes, table cells): made-up snippets of the genre.
+
+
+def test_meetings_plural_series_with_article_and_proper_name(nlp: Language) -> None:
+    text = (
+        "Los Estados, con el fin de cumplir los acuerdos que emanan de las Reuniones de Ministros "
+        "de Turismo del SICA y de las Reuniones de Directores Generales, acuerdan:"
+    )
+    found = meetings(nlp, text, "2019-05-01")
+    assert [m.name for m in found] == [
+        "Reuniones de Ministros de Turismo del SICA",
+        "Reuniones de Directores Generales",
+    ]
+    assert {m.status for m in found} == {"refersTo"}
+
+
+def test_meetings_plural_held_set_by_participle_or_earlier(nlp: Language) -> None:
+    text = (
+        "Las redes, reunidas en Quito, valoraron los talleres regionales realizados en Lima y "
+        "Bogotá, y retoman lo asumido en las reuniones técnicas anteriores del Consejo."
+    )
+    found = meetings(nlp, text, "2019-05-01")
+    assert [m.name for m in found] == ["talleres regionales", "reuniones técnicas"]
+    assert [m.status for m in found] == ["refersTo", "refersTo"]
+    assert where(found[0]) == ("lima", "peru")
+
+
+def test_meetings_plural_generic_stays_unnamed(nlp: Language) -> None:
+    text = "Celebrar reuniones previas sobre comercio y realizar reuniones regionales en 2020."
+    assert meetings(nlp, text, "2019-05-01") == []
+
+
+def test_meetings_plural_with_an_agent_is_a_kind_of_event(nlp: Language) -> None:
+    text = "Alentar a las empresas a participar en las ferias comerciales organizadas por la otra Parte y en las exposiciones celebradas por sus cámaras."
+    assert meetings(nlp, text, "2019-05-01") == []
+
+
+def test_meetings_bare_plural_held_set_is_named_by_its_venues(nlp: Language) -> None:
+    text = (
+        "La red nació de las reuniones celebradas en Quito, Lima y Caracas en ocasión de otros "
+        "eventos, y de las reuniones realizadas en Santiago el 3 de mayo de 2012."
+    )
+    first, second = meetings(nlp, text, "2019-05-01")
+    assert first.name == "reuniones celebradas en Quito, Lima y Caracas"
+    assert first.label == "Reuniones celebradas en Quito, Lima y Caracas"
+    assert (where(first), first.status) == (("quito", "ecuador"), "refersTo")
+    assert second.name == "reuniones realizadas en Santiago" and when(second) == "2012-05-03"

@@ -73,3 +73,10 @@ def test_unknown_venue_from_the_model(nlp: Language) -> None:
 
 def test_regions_are_not_venues(nlp: Language) -> None:
     assert places(nlp, "Celebrar reuniones en América Latina y el Caribe.") == []
+
+
+def test_places_a_country_the_model_tags_with_its_preposition_stays(nlp: Language) -> None:
+    # The model may tag "en Nicaragua" as one location: that is no venue of its own, and the
+    # country in it is still a place.
+    doc = nlp("y de reuniones celebradas en Nicaragua, Panamá y Cuba en ocasión de eventos")
+    assert [p.country for p in doc._.celac_places] == ["nicaragua", "panama", "cuba"]

@@ -76,6 +76,8 @@ def find(links: list[Link], later: str, earlier: str) -> Link:
 def test_tracer_explicit_reference_to_a_called_series(links: list[Link]) -> None:
     link = find(links, "Dar seguimiento", "Realizar reuniones regionales")
     assert link.explicit and link.kind == "followsUp"
+    # The meeting's subject is the earlier mandate's heading: the rule asserts the link.
+    assert link.signals["explicit"] >= 0.5 and link.tier == "asserted"
     assert link.evidence_es and link.evidence_en
     assert any("reunión" in line for line in link.evidence_es)
 
@@ -111,3 +113,35 @@ def test_tracer_reviews_set_the_tier_and_keep_the_methods(plans: list[Plan], nlp
     )
     link = find(again, "Dar seguimiento", "Realizar reuniones regionales")
     assert link.tier == "candidate" and link.method_tier == explicit.method_tier
+
+
+def test_tracer_a_later_mandate_naming_an_earlier_plan_continues_its_closest_mandate(
+    nlp: Language, plan_maker: PlanMaker
+) -> None:
+    earlier = plan_maker(
+        "A-2008",
+        "2008-12-17",
+        {
+            "Energía": ["Promover la integración energética regional y la eficiencia energética."],
+            "Turismo": ["Promover el turismo sostenible entre los países de la región."],
+        },
+    )
+    earlier.spec.title = "Declaración de Salvador, Bahía — Cumbre de América Latina y el Caribe"
+    earlier.spec.place = "Salvador, Bahía, Brasil"
+    later = plan_maker(
+        "B-2014",
+        "2014-01-29",
+        {
+            "Energía": [
+                "De conformidad con lo acordado en la Declaración de Salvador, avanzar en la "
+                "integración energética regional.",
+            ],
+        },
+    )
+    plans = [earlier, later]
+    annotate(plans, nlp)
+    out = Tracer(plans, tag_plans(plans, nlp)).trace()
+    link = find(out, "Declaración de Salvador", "integración energética")
+    assert link.explicit and link.tier == "asserted"
+    assert any("Declaración de Salvador" in line for line in link.evidence_en)
+    assert not [x for x in out if x.explicit and "turismo" in x.earlier.text]

@@ -1,4 +1,9 @@
-"""The build: corpus → records → RDF → validated → published store and dumps."""
+"""The build: corpus → records → RDF → validated → published store and dumps.
+
+The wiring of the stages: ``extract`` reads the plans into records, finds their entities and traces
+their lineage; ``graph`` turns the records into RDF, validates and publishes it. Neither knows the
+other; this module hands one's records to the other.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
-
-from rdflib import Graph
 
 from extract.entities import pipeline
 from extract.entities.annotate import annotate
@@ -24,11 +27,10 @@ from extract.trace.themes import read_themes, tag_plans
 from extract.trace.tracer import Tracer
 from graph.errors import InvalidGraph
 from graph.iris import mandate_iris
+from graph.ontology import load_ontology
 from graph.publish import Publication, publish, union_graph
 from graph.rdf import BuildInfo, dataset
 from graph.validate import validate
-
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 
 
 @dataclass
@@ -58,13 +60,6 @@ class BuildSummary:
         lines.append(f"store: {self.publication.store}")
         lines.append("dumps: " + ", ".join(str(p) for p in self.publication.dumps.values()))
         return "\n".join(lines)
-
-
-def load_ontology(folder: Path = ONTOLOGY_DIR) -> Graph:
-    g = Graph()
-    for path in sorted(folder.glob("*.ttl")):
-        g.parse(path, format="turtle")
-    return g
 
 
 def build(

@@ -1,9 +1,10 @@
 """How good the built graph is, measured against an annotated development set.
 
-Entities (``tests/data/entities-dev.toml``): precision and recall of meetings (in mandates, area
-headings and objectives), actors and partners (in mandates, as annotated), each counted once per
-item that names it; and for the meetings found that have an annotated place or date, the share
-where it is right.
+Entities (the annotated set ``celac-kg evaluate --dev`` names): precision and recall of meetings
+(in mandates, area headings and objectives), actors and partners (in mandates, as annotated), each
+counted once per item that names it; and for the meetings found that have an annotated place or
+date, the share where it is right. Lineage (the annotated pairs ``--pairs`` names): what the
+published graph holds against them.
 
 The set is split by plan into two folds (its ``[folds]`` table): the rules of the latest round were
 designed on one (``design``) and are measured on the other; :func:`evaluate_folds` scores each.
@@ -19,10 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extract.text import fold
 from graph.store import Store
-
-DEV_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "entities-dev.toml"
+from textfold import fold_name as fold
 
 _ITEMS = """
 SELECT ?plan ?item ?text WHERE {
@@ -143,7 +142,7 @@ def _locate(texts: dict[tuple[str, str], list[str]], plan: str, snippet: str) ->
 
 
 def evaluate_entities(
-    store: Store, dev: Path = DEV_SET, plans: Collection[str] | None = None
+    store: Store, dev: Path, plans: Collection[str] | None = None
 ) -> EntityReport:
     """Compare the meetings and actors of the built graph with the annotated development set;
     only the texts of ``plans`` (plan ids) where given."""
@@ -287,7 +286,7 @@ class Fold:
     report: EntityReport
 
 
-def evaluate_folds(store: Store, dev: Path = DEV_SET) -> list[Fold]:
+def evaluate_folds(store: Store, dev: Path) -> list[Fold]:
     """Score each fold of the set's ``[folds]`` table apart.
 
     Raises:
@@ -341,8 +340,6 @@ def misses_text(report: EntityReport, limit: int = 60) -> Iterable[str]:
 
 
 # -- carry-over tracing ---------------------------------------------------------------------------
-
-TRACE_SET = Path(__file__).resolve().parent / "trace" / "continuations.toml"
 
 _CANDIDATES = """
 SELECT ?later ?earlier ?rank ?tier ?explicit WHERE {
@@ -401,7 +398,7 @@ class TraceReport:
         return "\n".join(lines)
 
 
-def evaluate_trace(store: Store, dev: Path = TRACE_SET) -> TraceReport:
+def evaluate_trace(store: Store, dev: Path) -> TraceReport:
     """Compare the candidates and tiers of the built graph with the annotated pairs."""
     data = tomllib.loads(dev.read_text(encoding="utf-8"))
     mandates: dict[str, list[tuple[str, str, str]]] = {}
