@@ -24,10 +24,11 @@ import os
 import time
 from collections.abc import Iterable
 from email.utils import formatdate, parsedate_to_datetime
-from pathlib import Path
 from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from graph.store import Store
 
 MAX_PATH = 2048  # bytes of a request's path
 MAX_QUERY = 8192  # bytes of a query string, except at the SPARQL endpoint
@@ -77,11 +78,11 @@ class BuildVersion:
         self.modified = 0.0
         self.http_date = b""
 
-    def of(self, store: object) -> BuildVersion:
+    def of(self, store: Store) -> BuildVersion:
         if store is not self._store:
             self._store = store
-            path = getattr(store, "path", None)
-            if isinstance(path, Path) and self.tag == "" and path.exists():
+            path = store.folder
+            if path is not None and self.tag == "" and path.exists():
                 # The build's folder and when it was written: the same in every process.
                 real = path.resolve()
                 self.modified = float(int(real.stat().st_mtime))

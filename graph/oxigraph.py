@@ -2,16 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import shutil
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import rdflib
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, Store
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Triple,
+)
 
 from graph.errors import QueryError, StoreError
-from graph.namespaces import PREFIXES
+from graph.namespaces import PREFIXES, SPARQL_BASE
 from graph.sparql_text import has_keyword
-from graph.store import Result
+from graph.store import GraphNames, Result, graph_sizes
 
 # A file RocksDB always writes into a store folder: how we tell a store from any other folder.
 _MARKER = "CURRENT"
@@ -50,11 +62,41 @@ class OxigraphStore:
             ) from e
         self.path = path
 
-    def query(self, sparql: str) -> Result:
-        try:
+    @property
+    def folder(self) -> Path:
+        return self.path
+
+    @property
+    def dumps(self) -> Path:
+        """Beside the store, in its build's folder (a later build that moves the ``current``
+        link does not change it: the link is followed when the store is opened)."""
+        return self.path.resolve().parent / "dumps"
+
+    def query(
+        self,
+        sparql: str,
+        *,
+        prefixes: dict[str, str] | None = None,
+        use_default_graph_as_union: bool = True,
+        default_graph: GraphNames | None = None,
+        named_graphs: GraphNames | None = None,
+        base_iri: str | None = None,
+        max_bytes: int = 0,  # noqa: ARG002 (answers are read lazily, from disk)
+        on_cut: Callable[[], None] | None = None,  # noqa: ARG002
+    ) -> Result:
+        """See :meth:`graph.store.Store.query`; its errors are QueryError here."""
+        options: dict[str, Any] = {"prefixes": PREFIXES if prefixes is None else prefixes}
+        if base_iri is not None:
+            options["base_iri"] = base_iri
+        if default_graph is not None or named_graphs is not None:
+            options["default_graph"] = [NamedNode(g) for g in default_graph or ()]
+            options["named_graphs"] = [NamedNode(g) for g in named_graphs or ()]
+        else:
             # A query that names its dataset (FROM) gets it; the others see the union.
-            union = not has_keyword(sparql, "FROM")
-            return self._store.query(sparql, use_default_graph_as_union=union, prefixes=PREFIXES)
+            union = use_default_graph_as_union and not has_keyword(sparql, "FROM")
+            options["use_default_graph_as_union"] = union
+        try:
+            return self._store.query(sparql, **options)
         except SyntaxError as e:
             raise QueryError(f"malformed query: {e}") from e
         except OSError as e:
@@ -63,6 +105,46 @@ class OxigraphStore:
             raise QueryError(
                 f"the store in {self.path} is damaged ({e}); build it again with `celac-kg build`"
             ) from e
+
+    def describe(self, iri: str) -> list[Triple]:
+        triples = self._store.query(f"DESCRIBE <{NamedNode(iri).value}>")
+        if not isinstance(triples, QueryTriples):
+            raise QueryError(f"DESCRIBE <{iri}> gave {type(triples).__name__}")
+        return list(triples)
+
+    def graph_names(self, *, fresh: bool = False) -> tuple[str, ...]:  # noqa: ARG002 (read-only)
+        return tuple(
+            sorted(g.value for g in self._store.named_graphs() if isinstance(g, NamedNode))
+        )
+
+    def graph_sizes(self) -> dict[str, int]:
+        return graph_sizes(self)
+
+    def updated(self, sparql: str, work: Path) -> OxigraphStore:
+        """See :meth:`graph.store.Store.updated`: a checkpoint of this store in ``work``
+        (RocksDB hard-links its immutable files: quick and small), updated; ``work`` is removed
+        again if the update fails."""
+        try:
+            self._store.backup(str(work))
+            writer = Store(str(work))
+        except OSError as e:
+            raise QueryError(f"no working copy of the store could be made ({e})") from e
+        try:
+            writer.update(sparql, prefixes=PREFIXES, base_iri=SPARQL_BASE)
+            writer.flush()
+        except SyntaxError:
+            del writer
+            shutil.rmtree(work, ignore_errors=True)
+            raise
+        except OSError as e:
+            del writer
+            shutil.rmtree(work, ignore_errors=True)
+            raise QueryError(f"the update could not be applied: {e}") from e
+        del writer  # RocksDB's lock on ``work`` goes with it, before it is opened read-only
+        return OxigraphStore(work)
+
+    def close(self) -> None:
+        """Nothing to do: the files are let go of with the object (pyoxigraph has no close)."""
 
     def __len__(self) -> int:
         return len(self._store)

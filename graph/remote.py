@@ -31,10 +31,10 @@ from pyoxigraph import (
     NamedNode,
     Quad,
     QueryResultsFormat,
-    QuerySolutions,
     QueryTriples,
     RdfFormat,
     Store,
+    Triple,
     parse,
     parse_query_results,
     serialize,
@@ -43,7 +43,7 @@ from pyoxigraph import (
 from graph.errors import AnswerTooLong, QueryError, QueryTimeout, StoreError
 from graph.namespaces import PREFIXES, SPARQL_BASE
 from graph.sparql_text import has_keyword
-from graph.store import Result
+from graph.store import Result, graph_sizes, select
 
 SOLUTIONS = "application/sparql-results+json"
 TRIPLES = "application/n-triples"
@@ -82,8 +82,8 @@ def beside(endpoint: str, service: str) -> str:
 class RemoteStore:
     """The store behind the SPARQL 1.1 endpoint ``endpoint``; ``timeout`` bounds each request.
 
-    :meth:`query` takes pyoxigraph's dataset options, so that code written for a
-    :class:`pyoxigraph.Store` (the query workers) can be handed this instead.
+    It is a :class:`graph.store.Store`; :meth:`query` takes the dataset options pyoxigraph's
+    does, with graphs by their IRIs.
     """
 
     def __init__(
@@ -149,8 +149,8 @@ class RemoteStore:
         *,
         prefixes: Mapping[str, str] | None = None,
         use_default_graph_as_union: bool = True,
-        default_graph: Sequence[NamedNode] | None = None,
-        named_graphs: Sequence[NamedNode] | None = None,
+        default_graph: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
         base_iri: str | None = None,
         max_bytes: int = 0,
         on_cut: Callable[[], None] | None = None,
@@ -172,8 +172,8 @@ class RemoteStore:
         """
         params: list[tuple[str, str]] = []
         if default_graph is not None or named_graphs is not None:
-            params += [("default-graph-uri", g.value) for g in default_graph or ()]
-            params += [("named-graph-uri", g.value) for g in named_graphs or ()]
+            params += [("default-graph-uri", g) for g in default_graph or ()]
+            params += [("named-graph-uri", g) for g in named_graphs or ()]
         elif use_default_graph_as_union and not has_keyword(sparql, "FROM"):
             params += self.union()
         # On the query's first line, so that the engine's line numbers stay the query's own.
@@ -213,9 +213,31 @@ class RemoteStore:
         response.close()
         raise QueryError(f"{self.endpoint} answered in {kind or 'no media type'}, not {ACCEPT}")
 
+    @property
+    def folder(self) -> None:
+        """None: the engine evaluates the queries itself."""
+        return None
+
+    def describe(self, iri: str) -> list[Triple]:
+        triples = self.query(f"DESCRIBE <{NamedNode(iri).value}>")
+        if not isinstance(triples, QueryTriples):
+            raise QueryError(f"{self.endpoint} answered DESCRIBE <{iri}> with no graph")
+        return list(triples)
+
+    def graph_sizes(self) -> dict[str, int]:
+        return graph_sizes(self)
+
+    def updated(self, sparql: str, work: Path) -> RemoteStore:  # noqa: ARG002 (in place)
+        """See :meth:`graph.store.Store.updated`: the engine is updated; what was remembered
+        of its content is let go of."""
+        self.update(sparql)
+        return self.fresh()
+
+    def close(self) -> None:
+        """Nothing to do: each request has its own connection, closed when answered."""
+
     def __len__(self) -> int:
-        result = self.query("SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
-        assert isinstance(result, QuerySolutions)
+        result = select(self, "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }")
         row = next(result)
         n = row["n"]
         return int(n.value) if n is not None else 0
@@ -262,10 +284,7 @@ class RemoteStore:
         build loaded meanwhile is seen) or when ``fresh``."""
         now = time.monotonic()
         if fresh or self._graphs is None or now - self._graphs[0] > GRAPHS_TTL:
-            rows = self.query(
-                "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", use_default_graph_as_union=False
-            )
-            assert isinstance(rows, QuerySolutions)
+            rows = select(self, "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }", union=False)
             names = tuple(sorted(r["g"].value for r in rows if isinstance(r["g"], NamedNode)))
             self._graphs = (now, names)
         return self._graphs[1]

@@ -9,6 +9,7 @@ from graph.errors import StoreError
 from graph.oxigraph import OxigraphStore
 from graph.publish import store_path
 from graph.remote import RemoteStore, is_remote
+from graph.store import Store
 
 # A remote engine is waited for this much longer than ``timeout``, so that its own limit (set it
 # to the same: ``oxigraph serve --timeout-s``) stops a runaway query first, freeing its CPU; ours
@@ -18,7 +19,7 @@ ENGINE_GRACE = 1.0
 
 def open_store(
     data: Path, remote: str = "", *, graph_store: str = "", timeout: float = 30.0
-) -> OxigraphStore | RemoteStore:
+) -> Store:
     """The engine at ``remote`` when that is a URL (checked: it answers and holds a graph), else
     the embedded store built in the folder ``remote`` or, when it is empty, in ``data``.
 

@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pyoxigraph import BlankNode, NamedNode, QuerySolutions, QueryTriples, Triple
+from pyoxigraph import BlankNode, NamedNode, Triple
 
 from api.errors import InvalidIRI as InvalidIRI
 from api.linked.formats import grouped
-from graph.store import Store
+from graph.store import Store, construct, select
 
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
@@ -64,12 +64,12 @@ def fragments(store: Store, iri: str) -> list[str]:
         if not frontier:
             break
         values = " ".join(f"<{x}>" for x in frontier)
-        rows = store.query(
+        rows = select(
+            store,
             f"SELECT DISTINCT ?d WHERE {{ VALUES ?x {{ {values} }} "
             "{ ?x ?p ?d } UNION { ?d ?p ?x } "
-            f'FILTER(isIRI(?d) && STRSTARTS(STR(?d), "{prefix}")) }}'
+            f'FILTER(isIRI(?d) && STRSTARTS(STR(?d), "{prefix}")) }}',
         )
-        assert isinstance(rows, QuerySolutions)
         new = {row["d"].value for row in rows} - found
         found |= new
         frontier = sorted(new)
@@ -86,19 +86,19 @@ def describe(store: Store, iri: str) -> list[Triple]:
     """
     members = [iri, *fragments(store, iri)]
     values = " ".join(f"<{m}>" for m in members)
-    own = store.query(f"DESCRIBE {values}")
+    own = construct(store, f"DESCRIBE {values}")
     label = f"<{RDFS_LABEL}>"
     # Two queries, not one UNION: the engine plans the union far worse (80 ms against 1 ms).
-    incoming = store.query(
+    incoming = construct(
+        store,
         f"CONSTRUCT {{ ?s ?p ?x . ?s {label} ?name }} WHERE {{ VALUES ?x {{ {values} }} "
-        f"?s ?p ?x OPTIONAL {{ ?s {label} ?name }} }}"
+        f"?s ?p ?x OPTIONAL {{ ?s {label} ?name }} }}",
     )
-    named = store.query(
+    named = construct(
+        store,
         f"CONSTRUCT {{ ?n {label} ?name }} WHERE {{ VALUES ?x {{ {values} }} "
-        f"?x ?p ?n . ?n {label} ?name }}"
+        f"?x ?p ?n . ?n {label} ?name }}",
     )
-    assert isinstance(own, QueryTriples)
-    assert isinstance(incoming, QueryTriples) and isinstance(named, QueryTriples)
     triples = {*own, *incoming, *named}
     # Sorted before grouping so that the same graph is always written the same way.
     ordered = sorted(triples, key=lambda t: (t.predicate.value, str(t.object)))

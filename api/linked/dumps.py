@@ -30,13 +30,7 @@ def folder(store: Store) -> Path | None:
     """The dumps folder beside ``store``'s folder, resolved once (a later build that moves the
     ``current`` link does not change what this process serves), or the one a remote store names;
     None for a store with neither."""
-    dumps = getattr(store, "dumps", None)
-    if isinstance(dumps, Path):
-        return dumps
-    path = getattr(store, "path", None)
-    if not isinstance(path, Path):
-        return None
-    return path.resolve().parent / "dumps"
+    return store.dumps
 
 
 def available(store: Store) -> list[Dump]:

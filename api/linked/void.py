@@ -24,7 +24,7 @@ from api.linked.context import NAMESPACES
 from api.linked.dumps import Dump, available
 from api.linked.formats import grouped
 from graph.namespaces import BASE, ONTOLOGY_IRI, PREFIXES
-from graph.store import Store
+from graph.store import Store, select
 
 DATASET = f"{BASE}id/dataset"
 DOCUMENT = f"{BASE}.well-known/void"
@@ -97,9 +97,7 @@ class Counts:
 
 
 def _rows(store: Store, sparql: str) -> QuerySolutions:
-    rows = store.query(sparql)
-    assert isinstance(rows, QuerySolutions)
-    return rows
+    return select(store, sparql)
 
 
 def _int(term: Literal) -> int:

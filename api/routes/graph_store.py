@@ -1,6 +1,7 @@
-"""The Graph Store HTTP Protocol's requests to ``/sparql`` (``?graph=<iri>``, ``?default``, and
-RDF POSTed to the endpoint): answered here, on the same query pool and update path as the
-SPARQL protocol's.
+"""The Graph Store HTTP Protocol's requests: to ``/sparql`` (``?graph=<iri>``, ``?default``, and
+RDF POSTed to the endpoint), and to ``/rdf-graphs`` (the same, and ``/rdf-graphs/…``, whose URL
+names the graph); answered here, on the same query pool and update path as the SPARQL
+protocol's.
 
 https://www.w3.org/TR/sparql11-http-rdf-update/
 """
@@ -12,12 +13,14 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Request, Response
+from starlette.routing import Route
 
-from api.routes.sparql import _body, _endpoint, _error, _update, query_pool
+from api.routes.sparql import _body, _endpoint, _error, _update
 from api.settings import Settings
 from api.sparql import formats, graph_store, update
 from api.sparql.errors import BadRequest, SparqlError, UpdateForbidden
 from api.sparql.graph_store import Target
+from api.sparql.runners import query_pool
 
 READ_ONLY = (
     "This Graph Store is read-only: GET and HEAD read a graph; PUT, POST and DELETE are for the "
@@ -97,6 +100,26 @@ async def delete_graph(request: Request) -> Response:
     return await answer(request)
 
 
+async def _graph_store(request: Request) -> Response:
+    """``/rdf-graphs``: the Graph Store by itself, graphs named by ``?graph=``/``?default``."""
+    return await answer(request)
+
+
+async def _direct(request: Request) -> Response:
+    """``/rdf-graphs/…``: the graph whose IRI is the request's URL on the public URL."""
+    settings: Settings = request.app.state.settings
+    try:
+        raw = request.scope.get("raw_path") or request.scope["path"].encode("utf-8")
+        graph = graph_store.direct_target(settings.public_url, raw)
+    except SparqlError as e:
+        return _error(e)
+    return await answer(request, graph)
+
+
+_METHODS = ["GET", "PUT", "POST", "DELETE"]  # and HEAD, with GET
+router.routes.append(Route(f"/{graph_store.DIRECT}", _graph_store, methods=_METHODS))
+router.routes.append(Route(f"/{graph_store.DIRECT}/{{path:path}}", _direct, methods=_METHODS))
+
 _NAMES = (b"graph", b"default")
 
 
@@ -117,23 +140,29 @@ def wants(request: Request) -> bool:
     return method == "POST" and graph_store.is_rdf_post(content_type)
 
 
-async def answer(request: Request) -> Response:
-    """Answer a Graph Store request (one :func:`wants`)."""
+async def answer(request: Request, direct: Target | None = None) -> Response:
+    """Answer a Graph Store request (one :func:`wants`, or one to ``/rdf-graphs``) naming its
+    graph in the query string, or by its URL (``direct``)."""
     settings: Settings = request.app.state.settings
     try:
         params = parse_qsl(request.scope["query_string"].decode("latin-1"), keep_blank_values=True)
-        graph = graph_store.target(params)
-        if request.method in ("GET", "HEAD"):
-            assert graph is not None  # wants() saw one
-            return await _read(request, graph, settings)
+        named = graph_store.target(params)
+        if direct is not None and named is not None:
+            raise BadRequest(
+                f"The request's URL names {direct.shown}; it cannot name {named.shown} too."
+            )
+        graph = direct or named
         if graph is None and request.method != "POST":
             raise BadRequest(
                 f"A {request.method} to the Graph Store names its graph: ?graph=<iri> or ?default."
             )
+        if request.method in ("GET", "HEAD"):
+            assert graph is not None  # a GET without one was refused above
+            return await _read(request, graph, settings)
         if not settings.update_token:
             raise UpdateForbidden(READ_ONLY)
         update.authorize(request.headers.get("authorization"), settings.update_token)
-        return await _write(request, graph)
+        return await _write(request, graph, settings)
     except SparqlError as e:
         return _error(e)
 
@@ -175,7 +204,7 @@ async def _read(request: Request, graph: Target, settings: Settings) -> Response
     return Response(answer.body, media_type=answer.format.content_type, headers=headers)
 
 
-async def _write(request: Request, graph: Target | None) -> Response:
+async def _write(request: Request, graph: Target | None, settings: Settings) -> Response:
     method = request.method
     if method == "DELETE":
         assert graph is not None
@@ -187,7 +216,7 @@ async def _write(request: Request, graph: Target | None) -> Response:
     content_type = request.headers.get("content-type")
     created = graph is None
     if graph is None:
-        graph = graph_store.new_graph()
+        graph = graph_store.new_graph(settings.public_url)
     content = graph_store.triples(content_type, body, graph)
     existed = not created and await _exists(request, graph)
     text = graph_store.put(graph, content) if method == "PUT" else graph_store.post(graph, content)

@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Triple, serialize
+from pyoxigraph import BlankNode, Literal, NamedNode, Triple, serialize
 
 from api.sparql.formats import FORMATS, ResultFormat
+from api.sparql.update_default import DEFAULT_GRAPH
 from api.sparql.worker import RDF_WRITERS
-from graph.store import Store
+from graph.store import Store, select
 
 SD = "http://www.w3.org/ns/sparql-service-description#"
 FORMATS_NS = "http://www.w3.org/ns/formats/"
@@ -57,16 +58,10 @@ class DatasetCounts:
 
 def count_triples(store: Store) -> DatasetCounts:
     """The sizes of the store's default graph (the union of its named graphs) and named graphs."""
-    graphs: dict[str, int] = {}
-    rows = store.query(
-        "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY STR(?g)"
-    )
-    assert isinstance(rows, QuerySolutions)
-    for row in rows:
-        graphs[row["g"].value] = int(row["n"].value)
-    union = store.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }")
-    assert isinstance(union, QuerySolutions)
-    return DatasetCounts(int(next(union)["n"].value), graphs)
+    graphs = dict(sorted(store.graph_sizes().items()))
+    union = select(store, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o { ?s ?p ?o } }")
+    n = next(union)["n"]
+    return DatasetCounts(int(n.value) if n is not None else 0, graphs)
 
 
 def service_description(
@@ -136,7 +131,10 @@ def service_description(
 def _limits(timeout: float, max_results: int, update: bool = False, max_bytes: int = 0) -> str:
     access = (
         "SPARQL Update is taken from the administrator only (a bearer token), and lasts until "
-        "the next build."
+        "the next build. Its default graph is the queries': an update's WHERE matches against "
+        f"the union of the named graphs, and what it writes to the default graph goes to the "
+        f"named graph <{DEFAULT_GRAPH}>, which the union includes (as does the Graph Store "
+        "Protocol's ?default)."
         if update
         else "Read-only: SPARQL Update is refused (403)."
     )

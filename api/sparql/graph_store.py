@@ -1,7 +1,12 @@
-"""The SPARQL 1.1 Graph Store HTTP Protocol at the endpoint's URL, with indirect graph
-identification: ``?graph=<iri>`` names a named graph, ``?default`` the store's own default graph
-(which the union the queries see includes). GET and HEAD always; PUT, POST and DELETE only for
-the administrator (the update token), as SPARQL Update.
+"""The SPARQL 1.1 Graph Store HTTP Protocol, at the endpoint's URL and at ``/rdf-graphs``, with
+indirect graph identification (``?graph=<iri>`` names a named graph; ``?default`` the default
+graph an update writes to, the named graph ``…/id/graph/default`` that the union the queries see
+includes: :mod:`api.sparql.update_default`) and, under ``/rdf-graphs/``, direct
+identification: the request's URL on the service's configured public URL *is* the graph's IRI
+(``https://kg.example.org/rdf-graphs/corrections`` names the graph of that IRI, whatever Host the
+request came by). GET and HEAD always; PUT, POST and DELETE only for the administrator (the
+update token), as SPARQL Update. A graph POSTed to ``/rdf-graphs`` or ``/sparql`` without a name
+is created under ``/rdf-graphs/``, so that its IRI, the answer's Location, is also its URL.
 
 Every operation is a SPARQL query or update on the Store interface, so it works the same over the
 embedded store and a remote engine: GET is a CONSTRUCT of the graph (time-limited and capped like
@@ -22,13 +27,14 @@ from email.policy import HTTP
 from pyoxigraph import NamedNode, RdfFormat, Triple, parse
 
 from api.sparql.errors import BadRequest, UnsupportedMediaType
-from graph.namespaces import BASE, SPARQL_BASE
+from api.sparql.update_default import DEFAULT_GRAPH
+from graph.namespaces import SPARQL_BASE
 
 GRAPH = "graph"
 DEFAULT = "default"
 MULTIPART = "multipart/form-data"
-# Where a graph POSTed without a name is created (its IRI is the answer's Location).
-NEW_GRAPHS = f"{BASE}id/graph/posted/"
+# The Graph Store's own path: under it, request URLs name graphs (direct identification).
+DIRECT = "rdf-graphs"
 # POST and PUT bodies of these media types are the SPARQL protocol's, not RDF.
 PROTOCOL_TYPES = (
     "application/x-www-form-urlencoded",
@@ -83,9 +89,24 @@ def is_rdf_post(content_type: str | None) -> bool:
     return media_type not in PROTOCOL_TYPES and _format(media_type) is not None
 
 
-def new_graph() -> Target:
-    """A graph of a fresh name, for a POST that names none."""
-    return Target(f"{NEW_GRAPHS}{uuid.uuid4().hex}")
+def direct_target(public_url: str, raw_path: bytes) -> Target:
+    """The graph a request URL names by direct identification: its path (as sent, still
+    percent-encoded) on the service's public URL, ``public_url`` ending in "/".
+
+    Raises:
+        BadRequest: the URL is not an IRI.
+    """
+    iri = public_url + raw_path.decode("latin-1").lstrip("/")
+    try:
+        NamedNode(iri)
+    except ValueError as e:
+        raise BadRequest(f"The request's URL {iri[:200]!r} is not a graph IRI: {e}") from e
+    return Target(iri)
+
+
+def new_graph(public_url: str) -> Target:
+    """A graph of a fresh name under the Graph Store's path, for a POST that names none."""
+    return Target(f"{public_url}{DIRECT}/{uuid.uuid4().hex}")
 
 
 def exists_query(graph: Target) -> str:
@@ -96,11 +117,11 @@ def exists_query(graph: Target) -> str:
 
 
 def read_query(graph: Target) -> str:
-    """A CONSTRUCT of the graph's triples; run without the union, so that the default graph
-    is the store's own."""
-    if graph.iri is None:
-        return "CONSTRUCT WHERE { ?s ?p ?o }"
-    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph.iri}> {{ ?s ?p ?o }} }}"
+    """A CONSTRUCT of the graph's triples; the default graph's are those of the named graph an
+    update's writes to the default graph go to (:data:`update_default.DEFAULT_GRAPH`), where
+    PUT and POST of ``?default`` write."""
+    iri = graph.iri or DEFAULT_GRAPH
+    return f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{iri}> {{ ?s ?p ?o }} }}"
 
 
 def triples(content_type: str | None, body: bytes, graph: Target) -> list[Triple]:

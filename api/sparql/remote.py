@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Mapping, Sequence
-from typing import Any, cast
+from collections.abc import Mapping
 
 import anyio
 import anyio.to_thread
-from pyoxigraph import Store
+from pyoxigraph import BlankNode, DefaultGraph, NamedNode
 
 from api.sparql.errors import (
     AnswerTooLarge,
@@ -23,14 +22,13 @@ from api.sparql.errors import (
     QueryTimeout,
     SparqlError,
 )
-from api.sparql.execute import Answer, PreparedQuery, malformed, prepare
-from api.sparql.formats import BY_NAME, ResultFormat
+from api.sparql.execute import Answer, PreparedQuery, Runner, malformed
+from api.sparql.formats import BY_NAME
 from api.sparql.lanes import Lanes, Place
 from api.sparql.worker import Config, Job, answer
 from graph.errors import QueryError
 from graph.errors import QueryTimeout as EngineTimeout
-from graph.remote import RemoteStore
-from graph.store import Result
+from graph.store import Result, Store
 
 
 def _given_up(task: asyncio.Future[Answer], lanes: Lanes, place: Place) -> None:
@@ -42,21 +40,48 @@ def _given_up(task: asyncio.Future[Answer], lanes: Lanes, place: Place) -> None:
 
 
 class _Budgeted:
-    """The remote store, reading no more of an answer than ``max_bytes``."""
+    """The remote store as the workers' :class:`api.sparql.worker.Engine`, reading no more of an
+    answer than ``max_bytes``."""
 
-    def __init__(self, store: RemoteStore, max_bytes: int) -> None:
+    def __init__(self, store: Store, max_bytes: int) -> None:
         self.store = store
         self.max_bytes = max_bytes
         self.cut = False  # a graph was cut at the budget, after its last whole triple
 
-    def query(self, sparql: str, **kwargs: Any) -> Result:
-        return self.store.query(sparql, max_bytes=self.max_bytes, on_cut=self._cut, **kwargs)
+    def query(
+        self,
+        /,
+        query: str,
+        *,
+        base_iri: str | None = None,
+        prefixes: dict[str, str] | None = None,
+        use_default_graph_as_union: bool = False,
+        default_graph: NamedNode
+        | BlankNode
+        | DefaultGraph
+        | list[NamedNode | BlankNode | DefaultGraph]
+        | None = None,
+        named_graphs: list[NamedNode | BlankNode] | None = None,
+    ) -> Result:
+        defaults = default_graph if isinstance(default_graph, list) else [default_graph]
+        return self.store.query(
+            query,
+            base_iri=base_iri,
+            prefixes=prefixes,
+            use_default_graph_as_union=use_default_graph_as_union,
+            default_graph=None
+            if default_graph is None
+            else [g.value for g in defaults if isinstance(g, NamedNode)],
+            named_graphs=None if named_graphs is None else [g.value for g in named_graphs],
+            max_bytes=self.max_bytes,
+            on_cut=self._cut,
+        )
 
     def _cut(self) -> None:
         self.cut = True
 
 
-class RemoteQueries:
+class RemoteQueries(Runner):
     """Jobs for the engine behind ``store``, answered within ``timeout`` seconds.
 
     Raises (from :meth:`run`): MalformedQuery, QueryFailed, QueryTimeout, as :class:`QueryPool`.
@@ -64,7 +89,7 @@ class RemoteQueries:
 
     def __init__(
         self,
-        store: RemoteStore,
+        store: Store,
         prefixes: Mapping[str, str],
         *,
         timeout: float,
@@ -80,36 +105,10 @@ class RemoteQueries:
         # thread until the engine gives up on it (at its own time limit).
         self._threads = anyio.CapacityLimiter(2 * (self.lanes.fast + self.lanes.slow))
         self.config = Config(
-            store.endpoint,
+            repr(store),
             dict(prefixes),
             dict(prefixes if output_prefixes is None else output_prefixes),
             max_bytes=max_bytes,
-        )
-
-    def prepare(
-        self,
-        query: str,
-        *,
-        solutions: ResultFormat,
-        graph: ResultFormat,
-        limit: int,
-        link: str,
-        default_graphs: Sequence[str] | None = None,
-        named_graphs: Sequence[str] | None = None,
-        union: bool = True,
-    ) -> PreparedQuery:
-        """:func:`api.sparql.execute.prepare` under this time limit; a query nested too deeply
-        is refused here too (one such query overflows the stack of an Oxigraph server)."""
-        return prepare(
-            query,
-            timeout=self.timeout,
-            solutions=solutions,
-            graph=graph,
-            limit=limit,
-            link=link,
-            default_graphs=default_graphs,
-            named_graphs=named_graphs,
-            union=union,
         )
 
     def run(self, prepared: PreparedQuery) -> Answer:
@@ -120,9 +119,8 @@ class RemoteQueries:
         # thread (the event loop's, for a query given up on).
         error: SparqlError | None = None
         try:
-            # The remote store speaks pyoxigraph's query signature, which is all answer() uses.
             budgeted = _Budgeted(self.store, self.config.max_bytes)
-            reply = answer(cast(Store, budgeted), job, self.config, lambda: budgeted.cut)
+            reply = answer(budgeted, job, self.config, lambda: budgeted.cut)
         except EngineTimeout as e:  # before QueryError, which it is
             error = QueryTimeout(
                 f"The query ran longer than the time limit of {self.timeout:g} s and was "
@@ -166,6 +164,14 @@ class RemoteQueries:
         finally:
             if not given_up:
                 self.lanes.leave(place)
+
+    @property
+    def pids(self) -> list[int]:
+        """None: the engine evaluates the queries."""
+        return []
+
+    def retire(self) -> None:
+        """Nothing to wait for: the engine's queries under way finish there."""
 
     def close(self) -> None:
         """Nothing to stop: each query has its own connection, closed when answered."""

@@ -26,7 +26,7 @@ USING_NAMED = "using-named-graph-uri"
 
 # One token: a string, an IRI, a comment, a variable, a prefixed name, a word, a brace or a ';'.
 # Possessive quantifiers: no backtracking, whatever the text.
-_TOKEN = re.compile(
+TOKENS = re.compile(
     "|".join(
         [
             r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*+"""',
@@ -83,14 +83,15 @@ class _Operation:
     using: bool = False  # it has USING or WITH of its own
 
 
-def apply(update: str, dataset: UpdateDataset) -> str:
+def apply(update: str, dataset: UpdateDataset, *, implicit: bool = False) -> str:
     """``update`` with ``dataset`` written into each of its operations that has a ``WHERE``
     (``DELETE WHERE { P }`` becomes ``DELETE { P } USING … WHERE { P }``); ``update`` itself
-    when the dataset is empty.
+    when the dataset is empty. ``implicit``: the dataset is the service's own default (see
+    :mod:`api.sparql.update_default`), left out of the operations that name theirs.
 
     Raises:
-        BadRequest: the dataset is given and the update has ``USING``, ``USING NAMED`` or
-            ``WITH`` of its own.
+        BadRequest: the dataset is the request's and the update has ``USING``, ``USING NAMED``
+            or ``WITH`` of its own.
     """
     if not dataset:
         return update
@@ -99,6 +100,8 @@ def apply(update: str, dataset: UpdateDataset) -> str:
     )
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), in order
     for op in _operations(update):
+        if op.using and implicit:
+            continue
         if op.using:
             raise BadRequest(
                 f"The request names an update dataset ({USING}/{USING_NAMED}) and the update "
@@ -124,7 +127,7 @@ def apply(update: str, dataset: UpdateDataset) -> str:
 def _operations(update: str) -> list[_Operation]:
     ops = [_Operation()]
     depth = 0
-    for match in _TOKEN.finditer(update):
+    for match in TOKENS.finditer(update):
         op = ops[-1]
         punct = match.group("punct")
         if punct == "{":

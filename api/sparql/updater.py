@@ -9,6 +9,10 @@ between builds. Queries under way when an update is applied finish on the genera
 started on; its workers stop as they finish, and its folder is removed at a later update.
 On a remote engine the update goes to the engine, one at a time too.
 
+An update's default graph is the queries' (:mod:`api.sparql.update_default`): its ``WHERE`` sees
+the union of the store's graphs, and what it writes to the default graph goes to a named graph the
+union includes.
+
 ``LOAD`` is refused unless the host it names is listed in ``load_hosts``, and ``SERVICE`` always
 (this server makes no requests wherever an update says).
 """
@@ -26,7 +30,7 @@ from fastapi import FastAPI
 from starlette.concurrency import run_in_threadpool
 
 from api.settings import Settings
-from api.sparql import protocol
+from api.sparql import protocol, update_default
 from api.sparql.errors import (
     Forbidden,
     MalformedQuery,
@@ -34,12 +38,11 @@ from api.sparql.errors import (
     ServiceForbidden,
     UpdateBusy,
 )
-from api.sparql.execute import QueryPool, malformed
+from api.sparql.execute import QueryRunner, malformed
 from graph.errors import GraphError
 from graph.namespaces import PREFIXES, SPARQL_BASE
-from graph.oxigraph import OxigraphStore
-from graph.remote import RemoteStore
 from graph.sparql_text import has_keyword, load_sources
+from graph.store import Store
 
 WAIT = 5.0  # seconds an update waits for the one before it to be applied (then 503)
 
@@ -64,7 +67,7 @@ class Updater:
             self._temporary = None
         self.folder = folder
         self._generation = 0
-        self._retired: list[tuple[QueryPool, Path]] = []
+        self._retired: list[tuple[QueryRunner, Path]] = []
 
     def check(self, text: str) -> None:
         """Refuse what this server does not do for an update.
@@ -109,64 +112,32 @@ class Updater:
                 retry_after=1,
             ) from None
         try:
-            store = app.state.store
-            if isinstance(store, RemoteStore):
-                await run_in_threadpool(self._remote, store, text)
-                app.state.store = store.fresh()
-                old = app.state.sparql_pool if hasattr(app.state, "sparql_pool") else None
-                app.state.sparql_pool = None
-                if old is not None:
-                    await run_in_threadpool(old.close)
-            else:
-                source = getattr(store, "path", None)
-                if not isinstance(source, Path):
-                    raise QueryFailed(f"The store {store!r} takes no updates.")
-                path = await run_in_threadpool(self._write, source, text)
-                app.state.store = OxigraphStore(path)
-                old = getattr(app.state, "sparql_pool", None)
-                app.state.sparql_pool = None  # the next query starts workers over the new one
-                if isinstance(old, QueryPool):
-                    old.retire()  # its queries under way finish on the generation before
-                    if source.is_relative_to(self.folder):
-                        self._retired.append((old, source))
+            store: Store = app.state.store
+            self._generation += 1
+            work = self.folder / f"generation-{self._generation}"
+            app.state.store = await run_in_threadpool(self._apply, store, text, work)
+            old: QueryRunner | None = getattr(app.state, "sparql_pool", None)
+            app.state.sparql_pool = None  # the next query starts a runner over the new store
+            if old is not None:
+                old.retire()  # its queries under way finish on the store they started on
+                folder = store.folder
+                if folder is not None and folder.is_relative_to(self.folder):
+                    self._retired.append((old, folder))
             app.state.sparql_counts = None
         finally:
             self._lock.release()
         self._sweep()
 
-    def _remote(self, store: RemoteStore, text: str) -> None:
+    def _apply(self, store: Store, text: str, work: Path) -> Store:
+        """The store with ``text`` applied, its default graph the queries'
+        (:mod:`api.sparql.update_default`)."""
         try:
-            store.update(text)
+            rewritten = update_default.rewrite(text, store.graph_names(fresh=True))
+            return store.updated(rewritten, work)
         except SyntaxError as e:
-            raise MalformedQuery(malformed(text, str(e))) from None
+            raise MalformedQuery(malformed(text, _syntax(text, e))) from None
         except GraphError as e:
-            raise QueryFailed(f"The update could not be applied: {e}") from None
-
-    def _write(self, source: Path, text: str) -> Path:
-        """A new generation: a checkpoint of ``source`` with the update applied."""
-        self._generation += 1
-        target = self.folder / f"generation-{self._generation}"
-        try:
-            pyoxigraph.Store.read_only(str(source)).backup(str(target))
-            writer = pyoxigraph.Store(str(target))
-        except OSError as e:
-            raise QueryFailed(
-                f"The update could not be applied: no working copy of the store could be made "
-                f"({self._hide(e)})."
-            ) from None
-        try:
-            writer.update(text, prefixes=PREFIXES, base_iri=SPARQL_BASE)
-            writer.flush()
-        except SyntaxError as e:
-            error: Exception = MalformedQuery(malformed(text, str(e)))
-        except OSError as e:
-            error = QueryFailed(f"The update could not be applied: {self._hide(e)}")
-        else:
-            return target
-        finally:
-            del writer
-        shutil.rmtree(target, ignore_errors=True)
-        raise error
+            raise QueryFailed(f"The update could not be applied: {self._hide(e)}") from None
 
     def _hide(self, error: Exception) -> str:
         """The error's message without the folders of the stores (an attacker's map)."""
@@ -186,3 +157,16 @@ class Updater:
         """Remove the working copies (when they are in a temporary folder)."""
         if self._temporary is not None:
             self._temporary.cleanup()
+
+
+def _syntax(text: str, error: SyntaxError) -> str:
+    """The parser's message for the update as sent (its lines and columns, not those of the
+    rewritten one that failed), by parsing it over an empty store in memory: an update that does
+    not parse is refused whole, before any operation runs."""
+    try:
+        pyoxigraph.Store().update(text, prefixes=PREFIXES, base_iri=SPARQL_BASE)
+    except SyntaxError as original:
+        return str(original)
+    except OSError:
+        pass
+    return f"{error} (in the update as rewritten for the default graph)"

@@ -27,10 +27,13 @@ from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any, Protocol, cast
 
 from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
     NamedNode,
+    QueryBoolean,
     QueryResultsFormat,
     QuerySolutions,
     QueryTriples,
@@ -98,8 +101,29 @@ class Config:
     max_bytes: int = 0  # bytes in one answer; more rows are cut, and flagged; 0: no limit
 
 
+class Engine(Protocol):
+    """What :func:`answer` evaluates a query with: a :class:`pyoxigraph.Store` (the workers'), or
+    anything taking its query options (the remote engine's client)."""
+
+    def query(
+        self,
+        /,
+        query: str,
+        *,
+        base_iri: str | None = None,
+        prefixes: dict[str, str] | None = None,
+        use_default_graph_as_union: bool = False,
+        default_graph: NamedNode
+        | BlankNode
+        | DefaultGraph
+        | list[NamedNode | BlankNode | DefaultGraph]
+        | None = None,
+        named_graphs: list[NamedNode | BlankNode] | None = None,
+    ) -> QuerySolutions | QueryBoolean | QueryTriples: ...
+
+
 def answer(
-    store: Store, job: Job, config: Config, cut: Callable[[], bool] = lambda: False
+    store: Engine, job: Job, config: Config, cut: Callable[[], bool] = lambda: False
 ) -> Reply:
     """Evaluate ``job`` on ``store`` and write its results, at most ``job.limit`` of them and at
     most ``config.max_bytes`` bytes (whole rows or triples: the rest is cut, and flagged).
@@ -282,7 +306,8 @@ def _solutions(
     capped = rows.full
     while True:
         parsed = parse_query_results(tsv, format=QueryResultsFormat.TSV)
-        assert isinstance(parsed, QuerySolutions)
+        if not isinstance(parsed, QuerySolutions):  # TSV is always read back as rows
+            raise RuntimeError(f"results read back from TSV as {type(parsed).__name__}")
         body = parsed.serialize(format=RESULT_WRITERS[fmt.name]) or b""
         if not budget or len(body) <= budget:
             return body, capped

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 import httpx
 import pytest
 
-from api.sparql.execute import MAX_NESTING, MAX_SLASHES, QueryPool, _Worker
+from api.sparql.execute import MAX_NESTING, MAX_SLASHES
+from api.sparql.pool import QueryPool, _Worker
 from api.sparql.worker import Config, Job
 from graph.namespaces import PREFIXES
 

@@ -16,8 +16,9 @@ import httpx
 import pytest
 
 from api.sparql.errors import OutOfMemory
-from api.sparql.execute import MEMORY, QueryPool
+from api.sparql.execute import MEMORY
 from api.sparql.formats import JSON, TURTLE
+from api.sparql.pool import QueryPool
 from graph.namespaces import BASE, PREFIXES
 
 if TYPE_CHECKING:

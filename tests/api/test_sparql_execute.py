@@ -19,8 +19,9 @@ import pytest
 from pyoxigraph import QueryResultsFormat, Store
 
 from api.sparql.errors import MalformedQuery, QueryFailed, QueryTimeout, Unavailable
-from api.sparql.execute import PreparedQuery, QueryPool, _Worker
+from api.sparql.execute import PreparedQuery
 from api.sparql.formats import CSV, JSON, TURTLE
+from api.sparql.pool import QueryPool, _Worker
 from api.sparql.worker import GRACE, Config, Job
 from graph.namespaces import PREFIXES
 
@@ -256,3 +257,16 @@ def test_sparql_execute_overhead_is_small(pool: QueryPool, store_path: Path) -> 
             timings[name].append(time.perf_counter() - start)
     overhead = statistics.median(timings["pooled"]) - statistics.median(timings["direct"])
     assert overhead < 0.002  # measured here: about 0.15 ms
+
+
+def test_sparql_execute_prepared_job_is_a_workers_job() -> None:
+    from dataclasses import fields
+
+    from api.sparql.execute import prepare
+    from api.sparql.worker import Job
+
+    job = prepare("ASK {}", timeout=1.0, solutions=CSV, graph=TURTLE, limit=5, link="l")
+    assert Job(**json.loads(job.message)) == Job(
+        "ASK {}", None, None, True, "csv", "turtle", 5, 1.0, "l"
+    )
+    assert set(json.loads(job.message)) == {f.name for f in fields(Job)}

@@ -9,8 +9,8 @@ from pyoxigraph import NamedNode, RdfFormat, parse
 
 from api.sparql.errors import BadRequest, UnsupportedMediaType
 from api.sparql.graph_store import (
-    NEW_GRAPHS,
     Target,
+    direct_target,
     is_rdf_post,
     new_graph,
     post,
@@ -95,7 +95,32 @@ def test_graph_store_rdf_posts() -> None:
     assert not is_rdf_post("application/sparql-query")
     assert not is_rdf_post("application/x-www-form-urlencoded")
     assert not is_rdf_post("text/plain")
-    assert new_graph().iri.startswith(NEW_GRAPHS)  # type: ignore[union-attr]
+    fresh = new_graph("https://kg.example.org/").iri
+    assert fresh is not None and fresh.startswith("https://kg.example.org/rdf-graphs/")
+    assert fresh != new_graph("https://kg.example.org/").iri
+
+
+def test_graph_store_direct_identification_is_the_url_on_the_public_url() -> None:
+    graph = direct_target("https://kg.example.org/", b"/rdf-graphs/person/%31.ttl")
+    assert graph.iri == "https://kg.example.org/rdf-graphs/person/%31.ttl"
+    with pytest.raises(BadRequest, match="not a graph IRI"):
+        direct_target("https://kg.example.org/", b"/rdf-graphs/a b")
+
+
+def test_graph_store_direct_get_and_head(client: TestClient) -> None:
+    # the build holds no graph under /rdf-graphs/: 404, and the answer names the graph's IRI
+    for method in ("GET", "HEAD"):
+        response = client.request(method, "/rdf-graphs/nowhere")
+        assert response.status_code == 404
+    missing = client.get("/rdf-graphs/nowhere")
+    assert "/rdf-graphs/nowhere>" in missing.text
+    # the Graph Store's own path takes indirect identification too
+    response = client.get("/rdf-graphs", params={"graph": PLAN_GRAPH})
+    assert response.status_code == 200, response.text
+    named_twice = client.get("/rdf-graphs/x", params={"graph": PLAN_GRAPH})
+    assert named_twice.status_code == 400
+    assert client.get("/rdf-graphs").status_code == 400
+    assert client.put("/rdf-graphs/x", content=b"<a:b> <a:c> 1 .").status_code == 403
 
 
 def test_graph_store_bodies() -> None:

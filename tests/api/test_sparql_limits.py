@@ -14,7 +14,7 @@ from urllib.parse import quote
 import httpx
 import pytest
 
-from api.sparql.execute import QueryPool
+from api.sparql.pool import QueryPool
 
 if TYPE_CHECKING:
     from fastapi import FastAPI

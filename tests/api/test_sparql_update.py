@@ -15,6 +15,7 @@ from pyoxigraph import Store
 
 from api.main import create_app
 from api.settings import Settings
+from api.sparql.update_default import DEFAULT_GRAPH
 from graph.remote import RemoteStore, graphs_of
 
 if TYPE_CHECKING:
@@ -122,3 +123,29 @@ def test_sparql_update_malformed_is_a_400_naming_the_line(updatable: TestClient)
     assert response.status_code == 400
     assert "malformed" in response.text
     assert "    2 |" in response.text or "    3 |" in response.text
+
+
+def test_sparql_update_default_graph_is_the_queries(updatable: TestClient) -> None:
+    # the WHERE sees the union (the build's plans, in named graphs), as a query does; what is
+    # written to the default graph a query then finds
+    plans = updatable.get(
+        "/sparql",
+        params={"query": "SELECT (COUNT(?p) AS ?n) { ?p a celac:Plan }"},
+        headers={"Accept": "application/sparql-results+json"},
+    ).json()["results"]["bindings"][0]["n"]["value"]
+    marked = post_update(updatable, f"INSERT {{ ?p <{PROBE}> true }} WHERE {{ ?p a celac:Plan }}")
+    assert marked.status_code == 200, marked.text
+    counted = updatable.get(
+        "/sparql",
+        params={"query": f"SELECT (COUNT(?p) AS ?n) {{ ?p <{PROBE}> true }}"},
+        headers={"Accept": "application/sparql-results+json"},
+    ).json()["results"]["bindings"][0]["n"]["value"]
+    assert counted == plans != "0"
+    assert asks(updatable, f"ASK {{ GRAPH <{DEFAULT_GRAPH}> {{ ?p <{PROBE}> true }} }}")
+    # the Graph Store's ?default is that graph
+    default = updatable.get("/sparql?default", headers={"Accept": "application/n-triples"})
+    assert default.text.count(PROBE) == int(plans)
+    cleared = post_update(updatable, f"DELETE WHERE {{ ?p <{PROBE}> ?x }}")
+    assert cleared.status_code == 200, cleared.text
+    assert not asks(updatable, f"ASK {{ ?p <{PROBE}> ?x }}")
+    assert asks(updatable, "ASK { ?p a celac:Plan }")

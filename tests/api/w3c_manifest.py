@@ -84,12 +84,18 @@ class Case:
 
 
 def read(manifest: Path) -> list[Case]:
-    """The manifest's tests, in its order."""
+    """The manifest's tests, in its order, then those of the manifests it includes
+    (``mf:include``), in theirs."""
     g = Graph()
     g.parse(manifest, format="turtle")
-    root = next(g.subjects(MF.entries, None))
-    entries = Collection(g, g.value(root, MF.entries))
-    return [_case(g, test, manifest.parent) for test in entries]
+    cases: list[Case] = []
+    for root in g.subjects(MF.entries, None):
+        entries = Collection(g, g.value(root, MF.entries))
+        cases += [_case(g, test, manifest.parent) for test in entries]
+    for root in g.subjects(MF.include, None):
+        for included in Collection(g, g.value(root, MF.include)):
+            cases += read(manifest.parent / str(included).rsplit("/", 1)[-1])
+    return cases
 
 
 def _case(g: Graph, test: object, folder: Path) -> Case:
@@ -160,13 +166,18 @@ def _status(node: object) -> str:
 def send(
     client: httpx.Client, request: Request, prefix: str, token: str, variables: dict[str, str]
 ) -> httpx.Response:
-    """Send ``request`` with its endpoint (``/sparql/``, ``/gsp``) replaced by ``prefix``, the template ``variables`` filled in, and the update token."""
+    """Send ``request`` with its endpoint (``/sparql/``, ``/gsp``) replaced by ``prefix`` (a
+    graph's path under ``/gsp/`` kept after it), the template ``variables`` filled in, and the
+    update token."""
     path = request.path
     for name, value in variables.items():
         path = path.replace(name, value)
     endpoint, sep, query = path.partition("?")
-    assert endpoint in ("/sparql/", "/gsp"), f"{path}: not at the endpoint the manifest names"
-    target = prefix + sep + query
+    if endpoint.startswith("/gsp/"):  # direct graph identification: the path names the graph
+        target = prefix + endpoint.removeprefix("/gsp") + sep + query
+    else:
+        assert endpoint in ("/sparql/", "/gsp"), f"{path}: not at the endpoint the manifest names"
+        target = prefix + sep + query
     headers = dict(request.headers)
     headers["authorization"] = f"Bearer {token}"
     # The raw target, as the manifest spells it: httpx would re-encode `%2531` and `%31`.

@@ -1,0 +1,68 @@
+"""A long query's text is read off the event loop: the loop keeps its other work going meanwhile;
+a short one is read at once, and both are refused for the same reasons."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from event_loop import run
+
+from api.sparql import precheck
+from api.sparql.errors import ServiceForbidden, TooComplex, UpdateForbidden
+
+# The slow shape of issue 13: a keyword-like word, then 64 KiB to read.
+LONG = 'SELECT "from" ' + "1" * (64 * 1024 - 20) + " {}"
+
+
+@pytest.mark.parametrize(
+    ("query", "error"),
+    [
+        ("INSERT DATA { <a:b> <a:c> 1 }", UpdateForbidden),
+        ("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }", ServiceForbidden),
+        ("SELECT * " + "{" * 200 + "}" * 200, TooComplex),
+        ("SELECT * { SERVICE <http://x/> { ?s ?p ?o } }" + " " * 8000, ServiceForbidden),
+    ],
+)
+def test_sparql_precheck_refuses(query: str, error: type[Exception]) -> None:
+    with pytest.raises(error):
+        precheck.check(query)
+
+    async def checked() -> None:
+        with pytest.raises(error):
+            await precheck.check_async(query)
+
+    run(checked())
+
+
+def test_sparql_precheck_reads_form_and_dataset() -> None:
+    assert precheck.check("SELECT * FROM <a:g> { ?s ?p ?o }") == precheck.Checked("SELECT", True)
+    assert precheck.check("ASK { ?s <a:from> 'FROM' }") == precheck.Checked("ASK", False)
+    assert precheck.check("nonsense").form is None
+
+
+def test_sparql_precheck_long_queries_leave_the_loop_free() -> None:
+    assert len(LONG) > precheck.INLINE_BYTES
+    ticks = 0
+
+    async def ticking(stop: asyncio.Event) -> None:
+        nonlocal ticks
+        while not stop.is_set():
+            await asyncio.sleep(0)
+            ticks += 1
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        ticker = asyncio.create_task(ticking(stop))
+        await asyncio.sleep(0)
+        before = ticks
+        results = await asyncio.gather(*(precheck.check_async(LONG) for _ in range(8)))
+        during = ticks - before
+        stop.set()
+        await ticker
+        assert all(r.form == "SELECT" and not r.own_dataset for r in results)
+        # read in the threads, the texts leave the loop turning all the while (hundreds of
+        # turns); read on the loop, they would let it turn once between two texts (8)
+        assert during > 50, during
+
+    run(main())
