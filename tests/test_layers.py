@@ -26,12 +26,8 @@ FORBIDDEN = {
 }
 
 MAX_LINES = 500
-# Modules other branches of this round are splitting; the lead empties this list once they are
-# merged, and the test then holds every module to MAX_LINES.
-BEING_SPLIT = {
-    "api/routes/sparql.py",  # split into protocol parsing, execution, OpenAPI, editor, update
-    "api/sparql/execute.py",  # split with the Store protocol (graph/store.py)
-}
+# Modules allowed over MAX_LINES while a split is under way (none now: every module is held to it).
+BEING_SPLIT: set[str] = set()
 
 
 def modules(package: str) -> list[Path]:
