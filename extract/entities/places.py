@@ -17,13 +17,15 @@ Genre rules:
 from __future__ import annotations
 
 import re
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.entities.keyed import read_keyed
 from extract.entities.mentions import PlaceMention
 from extract.errors import ManifestError
 from textfold import fold_aligned
@@ -66,37 +68,30 @@ def read_places(path: Path = PLACES) -> dict[str, Place]:
     Raises:
         ManifestError: the gazetteer is missing, malformed, or an entry lacks a required field.
     """
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise ManifestError(str(path), f"the gazetteer cannot be read: {e}") from e
-    places: dict[str, Place] = {}
-    for i, entry in enumerate(data.get("place", []), start=1):
-        try:
-            place = Place(
-                key=entry["key"],
-                label_es=entry["label_es"],
-                label_en=entry["label_en"],
-                kind=entry["kind"],
-                country=entry.get("country") or None,
-                aliases=tuple(entry.get("aliases", [])),
-                qualified=bool(entry.get("qualified", False)),
-                wikidata=entry.get("wikidata"),
-                source=entry.get("source"),
-            )
-        except KeyError as e:
-            raise ManifestError(str(path), f"place #{i} has no {e.args[0]!r}") from None
+    places = read_keyed(path, "place", "the gazetteer", _place)
+    for place in places.values():
         if place.kind not in ("city", "country"):
             raise ManifestError(str(path), f"place {place.key!r} has kind {place.kind!r}")
-        if place.key in places:
-            raise ManifestError(str(path), f"place #{i} repeats the key {place.key!r}")
-        places[place.key] = place
     for place in places.values():
         if place.country and place.country not in places:
             raise ManifestError(
                 str(path), f"{place.key!r} names an unknown country {place.country!r}"
             )
     return places
+
+
+def _place(entry: Mapping[str, Any]) -> Place:
+    return Place(
+        key=entry["key"],
+        label_es=entry["label_es"],
+        label_en=entry["label_en"],
+        kind=entry["kind"],
+        country=entry.get("country") or None,
+        aliases=tuple(entry.get("aliases", [])),
+        qualified=bool(entry.get("qualified", False)),
+        wikidata=entry.get("wikidata"),
+        source=entry.get("source"),
+    )
 
 
 # Lower case without accents, one character for one: offsets into it are offsets into the text.

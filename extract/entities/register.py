@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from extract.errors import ManifestError
+from extract.entities.keyed import read_keyed
 
 REGISTER = Path(__file__).resolve().parent / "register.toml"
 
@@ -36,27 +37,18 @@ def read_register(path: Path = REGISTER) -> dict[str, Actor]:
     Raises:
         ManifestError: the register is missing, malformed, or an entry lacks a required field.
     """
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise ManifestError(str(path), f"the register cannot be read: {e}") from e
-    actors: dict[str, Actor] = {}
-    for i, entry in enumerate(data.get("actor", []), start=1):
-        try:
-            actor = Actor(
-                key=entry["key"],
-                label_es=entry["label_es"],
-                label_en=entry["label_en"],
-                kind=entry["kind"],
-                partner=bool(entry.get("partner", False)),
-                acronyms=tuple(entry.get("acronyms", [])),
-                aliases=tuple(entry.get("aliases", [])),
-                wikidata=entry.get("wikidata"),
-                source=entry.get("source"),
-            )
-        except KeyError as e:
-            raise ManifestError(str(path), f"actor #{i} has no {e.args[0]!r}") from None
-        if actor.key in actors:
-            raise ManifestError(str(path), f"actor #{i} repeats the key {actor.key!r}")
-        actors[actor.key] = actor
-    return actors
+    return read_keyed(path, "actor", "the register", _actor)
+
+
+def _actor(entry: Mapping[str, Any]) -> Actor:
+    return Actor(
+        key=entry["key"],
+        label_es=entry["label_es"],
+        label_en=entry["label_en"],
+        kind=entry["kind"],
+        partner=bool(entry.get("partner", False)),
+        acronyms=tuple(entry.get("acronyms", [])),
+        aliases=tuple(entry.get("aliases", [])),
+        wikidata=entry.get("wikidata"),
+        source=entry.get("source"),
+    )
