@@ -55,6 +55,7 @@ test: install $(CHROMIUM)  ## run the test suite
 check: install  ## lint and type-check
 	$(BIN)/ruff check extract graph api celac_kg bench tests
 	$(BIN)/mypy
+	for conftest in $$(find tests -mindepth 2 -name conftest.py | sort); do $(BIN)/mypy $$conftest || exit 1; done
 
 bench: install  ## benchmark our endpoint beside rdflib-endpoint and the Oxigraph server → docs/benchmarks/
 	$(MAKE) -C bench all

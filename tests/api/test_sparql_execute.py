@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from pyoxigraph import QueryResultsFormat, Store
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, Store
 
 from api.sparql.errors import MalformedQuery, QueryFailed, QueryTimeout, Unavailable
 from api.sparql.execute import PreparedQuery, QueryPool, _Worker
@@ -74,7 +74,8 @@ def direct_csv(store_path: Path, query: str) -> bytes:
     result = Store.read_only(str(store_path)).query(
         query, prefixes=PREFIXES, use_default_graph_as_union=True
     )
-    return result.serialize(format=QueryResultsFormat.CSV) or b""  # type: ignore[union-attr]
+    assert isinstance(result, QuerySolutions | QueryBoolean)
+    return result.serialize(format=QueryResultsFormat.CSV) or b""
 
 
 def test_sparql_execute_answers(pool: QueryPool, store_path: Path) -> None:
@@ -240,7 +241,8 @@ def test_sparql_execute_overhead_is_small(pool: QueryPool, store_path: Path) -> 
 
     def direct() -> None:
         result = direct_store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
-        result.serialize(format=QueryResultsFormat.JSON)  # type: ignore[union-attr]
+        assert isinstance(result, QueryBoolean)
+        result.serialize(format=QueryResultsFormat.JSON)
 
     job = pool.prepare(query, solutions=JSON, graph=TURTLE, limit=1000, link="")
 

@@ -95,7 +95,8 @@ def test_graph_store_rdf_posts() -> None:
     assert not is_rdf_post("application/sparql-query")
     assert not is_rdf_post("application/x-www-form-urlencoded")
     assert not is_rdf_post("text/plain")
-    assert new_graph().iri.startswith(NEW_GRAPHS)  # type: ignore[union-attr]
+    iri = new_graph().iri
+    assert iri is not None and iri.startswith(NEW_GRAPHS)
 
 
 def test_graph_store_bodies() -> None:

@@ -26,6 +26,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
+from rdflib.term import Node
 
 from api.main import create_app
 from api.settings import Settings
@@ -88,14 +89,21 @@ def read(manifest: Path) -> list[Case]:
     g = Graph()
     g.parse(manifest, format="turtle")
     root = next(g.subjects(MF.entries, None))
-    entries = Collection(g, g.value(root, MF.entries))
+    entries = Collection(g, _listed(g, root, MF.entries))
     return [_case(g, test, manifest.parent) for test in entries]
+
+
+def _listed(g: Graph, node: Node | None, predicate: URIRef) -> Node:
+    """The head of the RDF list that ``node`` has as its ``predicate``."""
+    head = g.value(node, predicate)
+    assert head is not None, f"{node} has no {predicate}"
+    return head
 
 
 def _case(g: Graph, test: object, folder: Path) -> Case:
     assert isinstance(test, URIRef)
     action = g.value(test, MF.action)
-    requests = tuple(_request(g, r) for r in Collection(g, g.value(action, HT.requests)))
+    requests = tuple(_request(g, r) for r in Collection(g, _listed(g, action, HT.requests)))
     data = []
     for graph_data in g.objects(test, UT.graphData):
         source = g.value(graph_data, UT.graph)
@@ -140,8 +148,8 @@ def _request(g: Graph, node: object) -> Request:
     )
 
 
-def _headers(g: Graph, node: object) -> tuple[tuple[str, str], ...]:
-    listed = g.value(node, HT.headers)  # type: ignore[arg-type]
+def _headers(g: Graph, node: Node | None) -> tuple[tuple[str, str], ...]:
+    listed = g.value(node, HT.headers)
     if listed is None:
         return ()
     return tuple(

@@ -1188,7 +1188,9 @@ def test_precisions_agree_across_writer_shapes_and_ontology(shapes: Graph, ontol
     assert union is not None
     members = list(Collection(ontology, union))
     one_of = next(m for m in members if ontology.value(m, OWL.oneOf) is not None)
-    assert set(Collection(ontology, ontology.value(one_of, OWL.oneOf))) == written  # type: ignore[arg-type]
+    listed = ontology.value(one_of, OWL.oneOf)
+    assert listed is not None
+    assert set(Collection(ontology, listed)) == written
     assert XSD.decimal in members
 
 
