@@ -15,6 +15,7 @@ from api.settings import Settings
 if TYPE_CHECKING:
     from fastapi import FastAPI
     from fastapi.testclient import TestClient
+    from playwright.sync_api import Browser
 
     from extract.build import BuildSummary
 
@@ -79,7 +80,7 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless, driven by Playwright (its own browser download is not used)."""
     from playwright.sync_api import sync_playwright
 
