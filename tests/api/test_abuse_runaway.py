@@ -20,6 +20,8 @@ from api.sparql.execute import MEMORY, QueryPool
 from api.sparql.formats import JSON, TURTLE
 from graph.namespaces import BASE, PREFIXES
 
+pytestmark = pytest.mark.serial  # measures time or memory: run alone, after the others
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 

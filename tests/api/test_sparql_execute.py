@@ -24,6 +24,8 @@ from api.sparql.formats import CSV, JSON, TURTLE
 from api.sparql.worker import GRACE, Config, Job
 from graph.namespaces import PREFIXES
 
+pytestmark = pytest.mark.serial  # measures time or memory: run alone, after the others
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
