@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-DATA = Path(__file__).resolve().parent / "data"
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS / "data"
 
 # Fixtures that cost seconds the first time a session asks for them: a build of the real corpus
 # (and all that serves it: the store, the app, its client and live server), an Oxigraph server,
@@ -32,6 +33,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+    # The modules at the top of tests/ run the whole pipeline, most of them building the corpus
+    # again: first, so that the workers of `make test` do not end on them one alone.
+    items.sort(key=lambda item: item.path.parent != TESTS)
 
 
 @pytest.fixture(scope="session")
