@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksu
 ASSETS := api/assets/node_modules/.package-lock.json
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: help install run serve build test check bench lock clean
+.PHONY: help install run serve build test test-fast check bench lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -49,18 +49,27 @@ serve: install  ## serve the built graph (building it first if there is none)
 build: install  ## build the graph from corpus/ into data/
 	$(BIN)/celac-kg build
 
-test: install $(CHROMIUM)  ## run the test suite
-	$(BIN)/python -m pytest
+# Two workers (pytest-xdist, a test module to a worker), then the tests marked `serial` (they
+# measure time or memory) alone; both parts run, and the target fails if either failed.
+test: install $(CHROMIUM)  ## run the test suite (all of it, the slow tests too)
+	status=0; \
+	$(BIN)/python -m pytest -n 2 --dist loadscope -m "not serial" || status=$$?; \
+	$(BIN)/python -m pytest -m serial || status=$$?; \
+	exit $$status
+
+test-fast: install  ## the tests not marked slow (no build of the corpus, no server, no browser): for development
+	$(BIN)/python -m pytest -n 2 -m "not slow"
 
 check: install  ## lint and type-check
 	$(BIN)/ruff check textfold extract graph api celac_kg bench tests
 	$(BIN)/mypy
+	for conftest in $$(find tests -mindepth 2 -name conftest.py | sort); do $(BIN)/mypy $$conftest || exit 1; done
 
 bench: install  ## benchmark our endpoint beside rdflib-endpoint and the Oxigraph server → docs/benchmarks/
 	$(MAKE) -C bench all
 
 lock:  ## re-resolve requirements.lock from pyproject.toml
-	uv pip compile pyproject.toml --extra dev --override overrides.txt --generate-hashes \
+	$(UV) pip compile pyproject.toml --extra dev --override overrides.txt --generate-hashes \
 	  --python-version 3.11 --quiet -o requirements.lock
 
 clean:  ## remove the environment and the built graph

@@ -18,7 +18,24 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-DATA = Path(__file__).resolve().parent / "data"
+TESTS = Path(__file__).resolve().parent
+DATA = TESTS / "data"
+
+# Fixtures that cost seconds the first time a session asks for them: a build of the real corpus
+# (and all that serves it: the store, the app, its client and live server), an Oxigraph server,
+# the browser. A test that asks for one is slow, whatever its own body costs.
+SLOW_FIXTURES = frozenset({"built", "engine", "browser"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark ``slow`` every test that needs a fixture of ``SLOW_FIXTURES``; the tests slow in
+    themselves (over ~2 s) carry the marker in their module."""
+    for item in items:
+        if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+    # The modules at the top of tests/ run the whole pipeline, most of them building the corpus
+    # again: first, so that the workers of `make test` do not end on them one alone.
+    items.sort(key=lambda item: item.path.parent != TESTS)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 # The Oxigraph server from PyPI (a dev dependency), beside this interpreter.
 OXIGRAPH = Path(sys.executable).parent / "oxigraph"
@@ -65,7 +69,7 @@ def running_engine(location: Path) -> Iterator[Engine]:
 
 
 @contextmanager
-def serving(app: object, port: int = 0) -> Iterator[str]:
+def serving(app: FastAPI, port: int = 0) -> Iterator[str]:
     """``app`` served by uvicorn on 127.0.0.1 in a thread (h11, as `celac-kg serve` runs it), on
     ``port`` or a free one; yields its base URL, and stops it after."""
     import threading
@@ -73,7 +77,7 @@ def serving(app: object, port: int = 0) -> Iterator[str]:
     import uvicorn
 
     config = uvicorn.Config(
-        app,  # type: ignore[arg-type]
+        app,
         host="127.0.0.1",
         port=port or free_port(),
         log_level="warning",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from fastapi.testclient import TestClient
+from query_results import solutions
 
 from api.main import create_app
 from api.settings import Settings
@@ -75,8 +76,8 @@ def kill_when(
 
 def answers(out: Path) -> None:
     """The build in ``out`` serves: its store answers, and so does a server over it."""
-    result = OxigraphStore(store_path(out)).query(PLANS)
-    assert [str(s["plan"].value) for s in result] == EXPECTED  # type: ignore[union-attr]
+    result = solutions(OxigraphStore(store_path(out)).query(PLANS))
+    assert [str(s["plan"].value) for s in result] == EXPECTED
     with TestClient(create_app(Settings(data=out, query_timeout=10.0))) as client:
         response = client.get("/sparql", params={"query": PLANS, "format": "csv"})
         assert response.status_code == 200, response.text

@@ -10,6 +10,7 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 from pdf_noise import perturb
+from query_results import boolean, solutions
 from rdflib import Graph
 
 from celac_kg.build import BuildSummary, build
@@ -53,7 +54,9 @@ def test_build_counts_from_the_store(built: BuildSummary, store: OxigraphStore) 
              ?p a celac:Plan ; dcterms:identifier ?id ; celac:hasArea ?a .
              OPTIONAL { ?a celac:hasMandate ?m } } GROUP BY ?id"""
     )
-    got = {r["id"].value: (int(r["areas"].value), int(r["mandates"].value)) for r in rows}  # type: ignore[union-attr, index]
+    got = {
+        r["id"].value: (int(r["areas"].value), int(r["mandates"].value)) for r in solutions(rows)
+    }
     expected = {p.id: (len(p.all_areas()), len(p.all_mandates())) for p in built.plans}
     assert got == expected
 
@@ -62,11 +65,13 @@ def test_build_every_mandate_cuts_back_to_its_text(
     store: OxigraphStore, sources: dict[str, Source]
 ) -> None:
     rows = list(
-        store.query(  # type: ignore[arg-type]
-            """SELECT ?m ?text ?value ?file ?start ?end WHERE {
+        solutions(
+            store.query(
+                """SELECT ?m ?text ?value ?file ?start ?end WHERE {
                  ?m a celac:Mandate ; celac:text ?text ; prov:wasDerivedFrom ?r .
                  ?r rdf:value ?value ; oa:hasSource/dcterms:identifier ?file ;
                     oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }"""
+            )
         )
     )
     mandates = {r["m"] for r in rows}
@@ -94,7 +99,7 @@ def test_build_quote_selectors_are_the_raw_text(
                 oa:hasSelector [ oa:start ?start ; oa:end ?end ] , [ oa:exact ?exact ] }"""
     )
     n = 0
-    for r in rows:  # type: ignore[union-attr]
+    for r in solutions(rows):
         raw = sources[r["file"].value].text
         assert raw[int(r["start"].value) : int(r["end"].value)] == r["exact"].value
         n += 1
@@ -133,7 +138,7 @@ def test_build_ppt_mandates_say_which_sources_carry_them(store: OxigraphStore) -
              ?m a celac:Mandate ; celac:inPlan/dcterms:identifier "PPT-2020" ; dcterms:source ?s }
            GROUP BY ?m"""
     )
-    counts = [int(r["n"].value) for r in rows]  # type: ignore[union-attr, index]
+    counts = [int(r["n"].value) for r in solutions(rows)]
     # 34 projects of the web page, 29 strategy items of the table: 24 in both, 10 + 5 in one only.
     assert (counts.count(2), counts.count(1), len(counts)) == (24, 15, 39)
 
@@ -156,7 +161,7 @@ def test_build_a_sixth_plan_needs_no_code_change(corpus_copy: Path, tmp_path: Pa
     ask = store.query(
         'ASK { ?m celac:inPlan/dcterms:identifier "TEST-2099" ; celac:number "2" ; skos:note ?n }'
     )
-    assert bool(ask)
+    assert boolean(ask)
     # Its meetings and actors are found with no new entries: the IV Reunión joins the series of
     # CELAC-2014's I and II, and follows up the III, held in Quito.
     rows = store.query(
@@ -166,14 +171,14 @@ def test_build_a_sixth_plan_needs_no_code_change(corpus_copy: Path, tmp_path: Pa
              ?meeting celac:ordinal ?ordinal ; celac:inSeries ?series ; time:hasTime/celac:edtf ?edtf .
              ?earlier celac:inSeries ?series ; celac:ordinal 2 ; celac:heldIn/rdfs:label "Caracas"@es }"""
     )
-    got = {(int(r["ordinal"].value), r["edtf"].value, r["status"].value) for r in rows}  # type: ignore[union-attr, index]
+    got = {(int(r["ordinal"].value), r["edtf"].value, r["status"].value) for r in solutions(rows)}
     assert got == {(4, "2099-40", "convenes"), (3, "2098-05-05/2098-05-06", "refersTo")}
     involved = store.query(
         """SELECT DISTINCT ?acronym ?partner WHERE {
              ?m celac:inPlan/dcterms:identifier "TEST-2099" ; celac:involves ?a . ?a skos:altLabel ?acronym .
              BIND(EXISTS { ?a a celac:Partner } AS ?partner) }"""
     )
-    acronyms = {(r["acronym"].value, r["partner"].value == "true") for r in involved}  # type: ignore[union-attr, index]
+    acronyms = {(r["acronym"].value, r["partner"].value == "true") for r in solutions(involved)}
     assert {
         ("FAO", False),
         ("CEPAL", False),
@@ -188,7 +193,7 @@ def test_build_a_sixth_plan_needs_no_code_change(corpus_copy: Path, tmp_path: Pa
                  ?e celac:inPlan/dcterms:identifier "CELAC-2014" ; celac:text ?et .
                  FILTER(CONTAINS(?t, "sin Hambre 2025") && CONTAINS(?et, "sin Hambre 2025")) }"""
     )
-    assert bool(traced)
+    assert boolean(traced)
 
 
 DATED_IN_TEXT = Path(__file__).resolve().parent / "data" / "dated-in-text"
@@ -207,23 +212,25 @@ def test_build_a_plan_dated_only_in_its_text(corpus_copy: Path, tmp_path: Path) 
     summary = build(corpus_copy, tmp_path / "out")
     store = OxigraphStore(summary.publication.store)
     rows = list(
-        store.query(
-            """SELECT ?date ?exact ?start WHERE {
+        solutions(
+            store.query(
+                """SELECT ?date ?exact ?start WHERE {
                  ?p dcterms:identifier "TEST-2026" ; dcterms:date ?date ; prov:wasDerivedFrom ?r .
                  ?r celac:role "date" ; oa:hasSelector ?q , ?s .
                  ?q oa:exact ?exact . ?s oa:start ?start }"""
+            )
         )
     )
     assert len(rows) == 1, rows
-    assert rows[0]["date"].value == "2026-03-10"  # type: ignore[index]
-    assert rows[0]["exact"].value.endswith("9 y 10 de marzo de 2026")  # type: ignore[index]
+    assert rows[0]["date"].value == "2026-03-10"
+    assert rows[0]["exact"].value.endswith("9 y 10 de marzo de 2026")
     # Traced against every earlier plan: each has a candidate antecedent of some mandate of it.
     traced = store.query(
         """SELECT DISTINCT ?plan WHERE {
              ?c celac:later/celac:inPlan/dcterms:identifier "TEST-2026" ;
                 prov:entity/celac:inPlan/dcterms:identifier ?plan }"""
     )
-    assert {r["plan"].value for r in traced} == {  # type: ignore[union-attr, index]
+    assert {r["plan"].value for r in solutions(traced)} == {
         "CALC-2008",
         "CELAC-2014",
         "PPT-2020",
@@ -260,7 +267,7 @@ def test_build_of_pdf_shaped_texts_counts_their_page_furniture(
     )
     sources = {p.name: Source.load(p) for p in corpus_copy.glob("*.txt")}
     n = 0
-    for r in rows:  # type: ignore[union-attr]
+    for r in solutions(rows):
         source = sources[r["file"].value]
         cut = source.clean(int(r["start"].value), int(r["end"].value), footnote_lines(source))
         assert cut == r["value"].value

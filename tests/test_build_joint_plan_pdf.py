@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from query_results import solutions
 
 from celac_kg.build import BuildSummary, build
 from extract.entities.register import REGISTER, read_register
@@ -100,7 +101,7 @@ def test_joint_plan_every_mandate_exact(
     summary, _, source = joint_build
     plan = next(p for p in summary.plans if p.id == PLAN)
     assert plan.layouts == {FILE: "joint-plan"}
-    got = []
+    got: list[tuple[str | None, str | None, str | None, str]] = []
     for chapter in plan.areas:
         for area in chapter.walk():
             section = None if area is chapter else area.number
@@ -134,12 +135,14 @@ def test_joint_plan_offsets_cut_back_exactly(
 ) -> None:
     _, store, source = joint_build
     rows = list(
-        store.query(  # type: ignore[arg-type]
-            f"""SELECT ?m ?text ?value ?start ?end WHERE {{
+        solutions(
+            store.query(
+                f"""SELECT ?m ?text ?value ?start ?end WHERE {{
                  ?m a celac:Mandate ; celac:inPlan/dcterms:identifier "{PLAN}" ; celac:text ?text ;
                     prov:wasDerivedFrom ?r .
                  ?r rdf:value ?value ; oa:hasSource/dcterms:identifier "{FILE}" ;
                     oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }}"""
+            )
         )
     )
     assert sorted(r["text"].value for r in rows) == sorted(e[3] for e in EXPECTED)
@@ -159,8 +162,9 @@ def test_joint_plan_footnote_organisation_found(
     _, store, source = joint_build
     label, acronym = ORGANISATION
     rows = list(
-        store.query(  # type: ignore[arg-type]
-            f"""SELECT ?a ?value ?start ?end ?exact ?kind WHERE {{
+        solutions(
+            store.query(
+                f"""SELECT ?a ?value ?start ?end ?exact ?kind WHERE {{
                  ?a a celac:Actor ; rdfs:label "{label}"@es ; skos:altLabel "{acronym}" ;
                     celac:mention ?n .
                  ?n celac:mentionedIn ?p ; rdf:value ?value ;
@@ -168,6 +172,7 @@ def test_joint_plan_footnote_organisation_found(
                     oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] ,
                                    [ a oa:TextQuoteSelector ; oa:exact ?exact ] .
                  ?p celac:passageKind ?kind ; celac:inPlan/dcterms:identifier "{PLAN}" }}"""
+            )
         )
     )
     assert rows, "the footnote's organisation is not in the graph"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from query_results import solutions
 
 from extract.layouts.base import is_footnote
 from extract.text import Source
@@ -30,8 +31,8 @@ def named_in(store: OxigraphStore, plan: str, kind: str) -> list[dict[str, str]]
     rows = store.query(query.replace("SELECT ?passage ?kind", "SELECT ?passage"))
     return [
         {k: r[k].value for k in ("passage", "thing", "value", "file", "start", "end", "exact")}
-        for r in rows
-    ]  # type: ignore[union-attr, index]
+        for r in solutions(rows)
+    ]
 
 
 def test_passages_footnote_names_the_university_networks(
@@ -54,7 +55,7 @@ def test_passages_footnote_names_the_university_networks(
              ?n celac:mentionedIn ?p . ?p celac:passageKind "footnote" .
              FILTER NOT EXISTS { ?a celac:mention/celac:mentionedIn ?m } }"""
     )
-    assert list(mandate_involves) == []
+    assert list(solutions(mandate_involves)) == []
 
 
 def test_passages_declaration_preamble_names_its_organisations(
@@ -84,7 +85,7 @@ def test_passages_are_read_from_exact_spans(
                 oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }"""
     )
     kinds: dict[str, int] = {}
-    for r in rows:  # type: ignore[union-attr]
+    for r in solutions(rows):
         source = sources[r["file"].value]
         start, end = int(r["start"].value), int(r["end"].value)
         notes = [x.index for x in source.lines if is_footnote(x) and not x.start <= start <= x.end]
@@ -122,6 +123,6 @@ def test_passages_canned_query_lists_a_plans_organisations_wherever_named(
     text = (QUERIES / "plan-organisations.rq").read_text(encoding="utf-8")
     lines = text.splitlines()
     assert lines[0].startswith("# ") and lines[1].startswith("# ")
-    rows = list(store.query(text.replace('"CELAC-2014"', f'"{plan}"')))  # type: ignore[arg-type]
-    got = {(r["part"].value, r["quote"].value) for r in rows}  # type: ignore[index]
+    rows = list(solutions(store.query(text.replace('"CELAC-2014"', f'"{plan}"'))))
+    got = {(r["part"].value, r["quote"].value) for r in rows}
     assert expected <= got, sorted(got)

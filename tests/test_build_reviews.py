@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from query_results import solutions
 
 from celac_kg.build import BuildSummary, build
 from celac_kg.cli import main
@@ -28,7 +29,7 @@ CELAC = "https://w3id.org/celac-kg/ontology#"
 
 
 def pair(store: OxigraphStore, tier: str) -> tuple[str, str]:
-    row = next(iter(store.query(PAIR % tier)))  # type: ignore[call-overload]
+    row = next(iter(solutions(store.query(PAIR % tier))))
     return row["later"].value, row["earlier"].value
 
 
@@ -57,7 +58,7 @@ def reviewed(
 
 
 def tiers(store: OxigraphStore, later: str, earlier: str) -> dict[str, str]:
-    row = next(iter(store.query(TIERS % (later, earlier, later, earlier))))  # type: ignore[call-overload]
+    row = next(iter(solutions(store.query(TIERS % (later, earlier, later, earlier)))))
     keys = ("tier", "method", "verdict", "who", "continues")
     return {k: (row[k].value if row[k] is not None else "") for k in keys}
 
@@ -89,7 +90,7 @@ def test_reviews_no_reviews_builds_the_methods_output(
     store = OxigraphStore(plain.publication.store)
     assert tiers(store, *confirmed)["tier"] == CELAC + "CandidateTier"
     assert tiers(store, *rejected)["tier"] == CELAC + "AssertedTier"
-    assert not list(store.query("SELECT ?r WHERE { ?r a celac:Review }"))  # type: ignore[call-overload]
+    assert not list(solutions(store.query("SELECT ?r WHERE { ?r a celac:Review }")))
 
 
 def method_part(text: str) -> str:
@@ -145,8 +146,8 @@ def test_reviews_the_canned_query_lists_each_verdict(
     text = (Path(__file__).resolve().parent.parent / "queries" / "reviews.rq").read_text(
         encoding="utf-8"
     )
-    rows = list(OxigraphStore(summary.publication.store).query(text))  # type: ignore[arg-type]
-    got = {tuple(str(v.value) for v in row if v is not None) for row in rows}  # type: ignore[union-attr]
+    rows = list(solutions(OxigraphStore(summary.publication.store).query(text)))
+    got = {tuple(str(v.value) for v in row if v is not None) for row in rows}
     flat = {value for row in got for value in row}
     assert {"confirmed", "rejected", "Ana Pérez"} <= flat, got
     assert set(confirmed) <= flat and set(rejected) <= flat, got

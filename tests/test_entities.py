@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypedDict
 
 import pytest
+from query_results import solutions
 
 from celac_kg.evaluate import evaluate_entities, evaluate_folds, folds_text
 from extract.text import Source, squash
@@ -40,9 +42,18 @@ EXAMPLES = {
 }  # fmt: skip
 
 
-def meeting(store: OxigraphStore, printed: str) -> dict[str, object]:
+class Meeting(TypedDict):
+    iri: str
+    ordinal: int | None
+    series: str | None
+    edtf: str | None
+    places: set[str]
+    status: set[str]
+
+
+def meeting(store: OxigraphStore, printed: str) -> Meeting:
     query = MEETING.replace("?printed", f'"{printed}"')
-    rows = list(store.query(query))  # type: ignore[arg-type]
+    rows = list(solutions(store.query(query)))
     assert len({r["m"] for r in rows}) == 1, f"{printed!r}: {len(rows)} meetings"
     r = rows[0]
     return {
@@ -81,8 +92,9 @@ def test_entities_migration_meetings_i_ii_iii_share_one_series(store: OxigraphSt
              ?series rdfs:label ?label FILTER(CONTAINS(LCASE(?label), "migraciones")) } GROUP BY ?series"""
     )
     found = [
-        (r["series"].value, sorted(int(o) for o in r["ordinals"].value.split(","))) for r in rows
-    ]  # type: ignore[union-attr, index]
+        (r["series"].value, sorted(int(o) for o in r["ordinals"].value.split(",")))
+        for r in solutions(rows)
+    ]
     assert len(found) == 1 and found[0][1] == [1, 2, 3], found
 
 
@@ -98,11 +110,13 @@ def test_entities_the_meeting_that_adopted_each_plan(
     store: OxigraphStore, plan: str, edtf: str, place: str | None
 ) -> None:
     rows = list(
-        store.query(  # type: ignore[arg-type]
-            f"""SELECT ?m ?edtf (GROUP_CONCAT(?p; separator="|") AS ?places) WHERE {{
+        solutions(
+            store.query(
+                f"""SELECT ?m ?edtf (GROUP_CONCAT(?p; separator="|") AS ?places) WHERE {{
                   ?plan dcterms:identifier "{plan}" ; celac:adoptedAt ?m .
                   ?m time:hasTime/celac:edtf ?edtf .
                   OPTIONAL {{ ?m celac:heldIn/rdfs:label ?p FILTER(lang(?p) = "es") }} }} GROUP BY ?m ?edtf"""
+            )
         )
     )
     assert len(rows) == 1
@@ -115,11 +129,13 @@ def test_entities_every_mention_cuts_back_to_its_text(
     store: OxigraphStore, sources: dict[str, Source]
 ) -> None:
     rows = list(
-        store.query(  # type: ignore[arg-type]
-            """SELECT ?thing ?value ?file ?start ?end WHERE {
+        solutions(
+            store.query(
+                """SELECT ?thing ?value ?file ?start ?end WHERE {
                  ?thing celac:mention ?r . ?r rdf:value ?value ; celac:mentionedIn ?item ;
                    oa:hasSource/dcterms:identifier ?file ;
                    oa:hasSelector [ a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end ] }"""
+            )
         )
     )
     assert len(rows) > 300
@@ -133,12 +149,12 @@ def test_entities_fao_and_partners(store: OxigraphStore) -> None:
         """SELECT DISTINCT ?plan WHERE { ?m celac:involves ?a ; celac:inPlan/dcterms:identifier ?plan .
              ?a skos:altLabel "FAO" ; owl:sameAs ?wd }"""
     )
-    assert {r["plan"].value for r in fao} >= {"CELAC-2014", "CHINA-CELAC-2022-2024"}  # type: ignore[union-attr, index]
+    assert {r["plan"].value for r in solutions(fao)} >= {"CELAC-2014", "CHINA-CELAC-2022-2024"}
     partners = store.query(
         """SELECT DISTINCT ?label WHERE { ?m celac:involves ?a . ?a a celac:Partner ; rdfs:label ?label
              FILTER(lang(?label) = "en") }"""
     )
-    labels = {r["label"].value for r in partners}  # type: ignore[union-attr, index]
+    labels = {r["label"].value for r in solutions(partners)}
     assert {
         "People's Republic of China",
         "European Union",

@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from query_results import solutions
 
 from celac_kg.evaluate import evaluate_trace
 from graph.oxigraph import OxigraphStore
@@ -63,7 +64,7 @@ def link(
         "earlier_plan": earlier_plan,
         "earlier": earlier,
     }
-    rows = list(store.query(query))  # type: ignore[arg-type]
+    rows = list(solutions(store.query(query)))
     assert len(rows) == 1, f"{earlier!r} is not among the candidates of {later!r}"
     keys = (
         "kind",
@@ -76,7 +77,7 @@ def link(
         "probably",
         "why",
     )
-    found = {k: rows[0][k].value for k in keys}  # type: ignore[index]
+    found = {k: rows[0][k].value for k in keys}
     found["tier"] = TIERS[found["tier"]]
     return found
 
@@ -106,7 +107,7 @@ def test_trace_evidence_in_spanish_and_english(store: OxigraphStore) -> None:
         """SELECT ?c WHERE { ?c a celac:Continuation .
              FILTER NOT EXISTS { ?c celac:evidence ?es . FILTER(lang(?es) = "es") } }"""
     )
-    assert not list(rows)  # type: ignore[arg-type]
+    assert not list(solutions(rows))
 
 
 def test_trace_the_method_states_each_tiers_cross_validated_quality(store: OxigraphStore) -> None:
@@ -118,7 +119,7 @@ def test_trace_the_method_states_each_tiers_cross_validated_quality(store: Oxigr
              ?m a prov:Plan ; celac:tierQuality ?q . ?q celac:tier ?tier ; celac:support ?support .
              OPTIONAL { ?q celac:precision ?precision } OPTIONAL { ?q celac:recall ?recall } }"""
     )
-    got = {TIERS[r["tier"].value]: r for r in rows}  # type: ignore[union-attr, index]
+    got = {TIERS[r["tier"].value]: r for r in solutions(rows)}
     assert set(got) == {"asserted", "probable", "candidate"}
     for tier, row in got.items():
         assert int(row["support"].value) == report[tier]["support"] == ANNOTATED
@@ -131,7 +132,7 @@ def test_trace_at_most_three_asserted_antecedents(store: OxigraphStore) -> None:
         """SELECT ?later (COUNT(?e) AS ?n) WHERE { ?later celac:continues ?e }
              GROUP BY ?later HAVING (COUNT(?e) > 3)"""
     )
-    assert not list(rows)  # type: ignore[arg-type]
+    assert not list(solutions(rows))
 
 
 def test_trace_every_area_and_mandate_has_a_theme(store: OxigraphStore) -> None:
@@ -139,12 +140,12 @@ def test_trace_every_area_and_mandate_has_a_theme(store: OxigraphStore) -> None:
         """SELECT ?x WHERE { { ?x a celac:Mandate } UNION { ?x a celac:Area }
              FILTER NOT EXISTS { ?x dcterms:subject ?t . ?t skos:inScheme id:theme } }"""
     )
-    assert [r["x"].value for r in bare] == []  # type: ignore[union-attr, index]
+    assert [r["x"].value for r in solutions(bare)] == []
     unlabelled = store.query(
         """SELECT ?t WHERE { ?t skos:inScheme id:theme .
              FILTER NOT EXISTS { ?t skos:prefLabel ?es , ?en FILTER(lang(?es) = "es" && lang(?en) = "en") } }"""
     )
-    assert [r["t"].value for r in unlabelled] == []  # type: ignore[union-attr, index]
+    assert [r["t"].value for r in solutions(unlabelled)] == []
 
 
 # reviews.rq lists reviewers' verdicts, and the corpus holds none: it is run over a build with a
@@ -158,7 +159,7 @@ def test_trace_canned_queries_answer(store: OxigraphStore, path: Path) -> None:
     assert lines[0].startswith("# ") and lines[1].startswith("# "), (
         "a title and a comment come first"
     )
-    rows = list(store.query(text))  # type: ignore[arg-type]
+    rows = list(solutions(store.query(text)))
     assert rows, f"{path.name} answers nothing"
 
 
@@ -173,7 +174,7 @@ def test_trace_links_are_stable(built_twice: tuple[OxigraphStore, OxigraphStore]
     query = """SELECT ?c ?score ?asserted WHERE { ?c a celac:Continuation ; celac:confidence ?score ;
                  celac:asserted ?asserted } ORDER BY ?c"""
     first, second = (
-        [(r["c"].value, r["score"].value, r["asserted"].value) for r in s.query(query)]  # type: ignore[union-attr, index]
+        [(r["c"].value, r["score"].value, r["asserted"].value) for r in solutions(s.query(query))]
         for s in built_twice
     )
     assert first == second and first

@@ -15,6 +15,7 @@ from api.settings import Settings
 if TYPE_CHECKING:
     from fastapi import FastAPI
     from fastapi.testclient import TestClient
+    from playwright.sync_api import Browser
 
     from celac_kg.build import BuildSummary
 
@@ -56,6 +57,15 @@ def client(app: FastAPI) -> TestClient:
     return TestClient(app)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cookies(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test that uses the session's client starts with no cookies: a language chosen by an
+    earlier test (``?lang=en`` sets a cookie) would otherwise decide a later test's language."""
+    if "client" in request.fixturenames:
+        request.getfixturevalue("client").cookies.clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def live_server(app: FastAPI, settings: Settings) -> Iterator[str]:
     """The app served by uvicorn on 127.0.0.1 in a thread, on the port of its settings; yields
@@ -79,7 +89,7 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """Debian's Chromium, headless, driven by Playwright (its own browser download is not used)."""
     from playwright.sync_api import sync_playwright
 

@@ -21,6 +21,8 @@ from loopback import serving
 from api.main import create_app
 from graph.namespaces import BASE
 
+pytestmark = pytest.mark.serial  # measures time or memory: run alone, after the others
+
 if TYPE_CHECKING:
     from api.settings import Settings
 

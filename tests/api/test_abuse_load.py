@@ -7,7 +7,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from bench.load import run_load
+
+pytestmark = pytest.mark.serial  # measures time or memory: run alone, after the others
 
 CLIENTS = 50
 SECONDS = 60.0

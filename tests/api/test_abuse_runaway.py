@@ -21,6 +21,8 @@ from api.sparql.formats import JSON, TURTLE
 from api.sparql.pool import QueryPool
 from graph.namespaces import BASE, PREFIXES
 
+pytestmark = pytest.mark.serial  # measures time or memory: run alone, after the others
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from pyoxigraph import QuerySolutions
@@ -46,14 +46,14 @@ def rows(store: OxigraphStore, query: str) -> list[dict[str, str]]:
     return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
-def search_json(client: TestClient, **params: str) -> dict:  # type: ignore[type-arg]
+def search_json(client: TestClient, **params: str) -> dict[str, Any]:
     response = client.get("/api/search", params=params)
     assert response.status_code == 200, response.text
-    data: dict = response.json()  # type: ignore[type-arg]
+    data: dict[str, Any] = response.json()
     return data
 
 
-def all_hits(client: TestClient, **params: str) -> list[dict]:  # type: ignore[type-arg]
+def all_hits(client: TestClient, **params: str) -> list[dict[str, Any]]:
     first = search_json(client, **params)
     hits = list(first["hits"])
     for n in range(2, first["pages"] + 1):

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 import rdflib
-from pyoxigraph import QuerySolutions
+from pyoxigraph import QuerySolutions, QueryTriples
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
+from rdflib.query import ResultRow
 from SPARQLWrapper import GET, JSON, N3, POST, TURTLE, XML, SPARQLWrapper
 
 if TYPE_CHECKING:
@@ -35,7 +36,9 @@ def expected_rows(store: OxigraphStore) -> list[tuple[str, int]]:
 
 
 def expected_graph(store: OxigraphStore) -> set[tuple[str, str, str]]:
-    return {(t.subject.value, t.predicate.value, t.object.value) for t in store.query(CONSTRUCT)}  # type: ignore[union-attr]
+    triples = store.query(CONSTRUCT)
+    assert isinstance(triples, QueryTriples)
+    return {(t.subject.value, t.predicate.value, t.object.value) for t in triples}
 
 
 def as_set(graph: rdflib.Graph) -> set[tuple[str, str, str]]:
@@ -79,7 +82,11 @@ def test_sparql_clients_rdflib_sparqlstore(
 ) -> None:
     remote = SPARQLStore(query_endpoint=f"{live_server}/sparql", method=method)
     graph = rdflib.Graph(store=remote)
-    rows = [(str(r[0]), int(r[1])) for r in graph.query(PROLOGUE + SELECT)]  # type: ignore[index, arg-type]
+    rows = []
+    for row in graph.query(PROLOGUE + SELECT):
+        assert isinstance(row, ResultRow)
+        plan, areas = row
+        rows.append((str(plan), int(areas)))
     assert rows == expected_rows(store)
     result = graph.query(PROLOGUE + CONSTRUCT)
     assert result.graph is not None

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from pyoxigraph import QueryResultsFormat, Store
+from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, Store
 
 from api.sparql.errors import MalformedQuery, QueryFailed, QueryTimeout, Unavailable
 from api.sparql.execute import PreparedQuery
@@ -24,6 +24,8 @@ from api.sparql.formats import CSV, JSON, TURTLE
 from api.sparql.pool import QueryPool, _Worker
 from api.sparql.worker import GRACE, Config, Job
 from graph.namespaces import PREFIXES
+
+pytestmark = pytest.mark.serial  # measures time or memory: run alone, after the others
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -75,7 +77,8 @@ def direct_csv(store_path: Path, query: str) -> bytes:
     result = Store.read_only(str(store_path)).query(
         query, prefixes=PREFIXES, use_default_graph_as_union=True
     )
-    return result.serialize(format=QueryResultsFormat.CSV) or b""  # type: ignore[union-attr]
+    assert isinstance(result, QuerySolutions | QueryBoolean)
+    return result.serialize(format=QueryResultsFormat.CSV) or b""
 
 
 def test_sparql_execute_answers(pool: QueryPool, store_path: Path) -> None:
@@ -241,7 +244,8 @@ def test_sparql_execute_overhead_is_small(pool: QueryPool, store_path: Path) -> 
 
     def direct() -> None:
         result = direct_store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
-        result.serialize(format=QueryResultsFormat.JSON)  # type: ignore[union-attr]
+        assert isinstance(result, QueryBoolean)
+        result.serialize(format=QueryResultsFormat.JSON)
 
     job = pool.prepare(query, solutions=JSON, graph=TURTLE, limit=1000, link="")
 

@@ -16,6 +16,8 @@ import pytest
 
 from api.sparql.pool import QueryPool
 
+pytestmark = pytest.mark.serial  # measures time or memory: run alone, after the others
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
     from fastapi.testclient import TestClient

@@ -41,6 +41,7 @@ def test_sparql_precheck_reads_form_and_dataset() -> None:
     assert precheck.check("nonsense").form is None
 
 
+@pytest.mark.serial  # counts the event loop's turns while threads work: run alone, after the others
 def test_sparql_precheck_long_queries_leave_the_loop_free() -> None:
     assert len(LONG) > precheck.INLINE_BYTES
     ticks = 0

@@ -5,25 +5,25 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Any
 
 from event_loop import run
+from starlette.types import Message
 
 from api.sparql.streaming import PART, PartedResponse
 
 
 def test_sparql_streaming_sends_the_body_in_parts() -> None:
-    sent: list[dict[str, Any]] = []
+    sent: list[Message] = []
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: Message) -> None:
         sent.append(message)
 
-    async def receive() -> dict[str, Any]:
+    async def receive() -> Message:
         return {"type": "http.disconnect"}
 
     body = bytes(range(256)) * (PART // 100)  # a little over 2.5 parts
     response = PartedResponse(body, write_timeout=1, media_type="text/plain")
-    run(response({"type": "http"}, receive, send))  # type: ignore[arg-type]
+    run(response({"type": "http"}, receive, send))
     assert sent[0]["type"] == "http.response.start"
     assert (b"content-length", str(len(body)).encode()) in sent[0]["headers"]
     parts = [m["body"] for m in sent[1:]]
@@ -33,19 +33,19 @@ def test_sparql_streaming_sends_the_body_in_parts() -> None:
 
 
 def test_sparql_streaming_gives_up_on_a_client_that_takes_nothing() -> None:
-    sent: list[dict[str, Any]] = []
+    sent: list[Message] = []
 
-    async def send(message: dict[str, Any]) -> None:
+    async def send(message: Message) -> None:
         if message["type"] == "http.response.body" and sent:
             await asyncio.sleep(3600)  # the connection's buffer is full: the client reads nothing
         sent.append(message)
 
-    async def receive() -> dict[str, Any]:
+    async def receive() -> Message:
         return {"type": "http.disconnect"}
 
     response = PartedResponse(b"x" * (4 * PART), write_timeout=0.2, media_type="text/plain")
     start = time.monotonic()
-    run(response({"type": "http"}, receive, send))  # type: ignore[arg-type]
+    run(response({"type": "http"}, receive, send))
     assert time.monotonic() - start < 1.0  # gave up after one write timeout
     assert len(sent) == 1  # the head; the first part never taken, and no more tried
     assert response.body == b""  # the answer is not held by the response any more

@@ -7,7 +7,7 @@ import shutil
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import httpx
+import httpx2
 import pytest
 from fastapi.testclient import TestClient
 from loopback import running_engine
@@ -66,7 +66,7 @@ def asks(client: TestClient, query: str = ASK) -> bool:
     return value
 
 
-def post_update(client: TestClient, text: str, token: str | None = TOKEN) -> httpx.Response:
+def post_update(client: TestClient, text: str, token: str | None = TOKEN) -> httpx2.Response:
     headers = {"Content-Type": UPDATE}
     if token is not None:
         headers["Authorization"] = f"Bearer {token}"

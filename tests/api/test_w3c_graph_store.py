@@ -14,6 +14,8 @@ import httpx
 import pytest
 from w3c_manifest import W3C, Case, check, read, scratch_app, send, serving
 
+pytestmark = pytest.mark.slow  # a live server per case
+
 TOKEN = "w3c graph store tests"
 CASES = read(W3C / "graph_store_protocol" / "manifest.ttl")
 # (test, the path the manifest's /gsp stands for)

@@ -11,6 +11,8 @@ import httpx
 import pytest
 from w3c_manifest import W3C, Case, check, read, scratch_app, send, serving
 
+pytestmark = pytest.mark.slow  # a live server per case
+
 TOKEN = "w3c protocol tests"
 CASES = read(W3C / "protocol" / "manifest.ttl")
 

@@ -26,6 +26,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDFS
+from rdflib.term import Node
 
 from api.main import create_app
 from api.settings import Settings
@@ -90,18 +91,25 @@ def read(manifest: Path) -> list[Case]:
     g.parse(manifest, format="turtle")
     cases: list[Case] = []
     for root in g.subjects(MF.entries, None):
-        entries = Collection(g, g.value(root, MF.entries))
+        entries = Collection(g, _listed(g, root, MF.entries))
         cases += [_case(g, test, manifest.parent) for test in entries]
     for root in g.subjects(MF.include, None):
-        for included in Collection(g, g.value(root, MF.include)):
+        for included in Collection(g, _listed(g, root, MF.include)):
             cases += read(manifest.parent / str(included).rsplit("/", 1)[-1])
     return cases
+
+
+def _listed(g: Graph, node: Node | None, predicate: URIRef) -> Node:
+    """The head of the RDF list that ``node`` has as its ``predicate``."""
+    head = g.value(node, predicate)
+    assert head is not None, f"{node} has no {predicate}"
+    return head
 
 
 def _case(g: Graph, test: object, folder: Path) -> Case:
     assert isinstance(test, URIRef)
     action = g.value(test, MF.action)
-    requests = tuple(_request(g, r) for r in Collection(g, g.value(action, HT.requests)))
+    requests = tuple(_request(g, r) for r in Collection(g, _listed(g, action, HT.requests)))
     data = []
     for graph_data in g.objects(test, UT.graphData):
         source = g.value(graph_data, UT.graph)
@@ -146,8 +154,8 @@ def _request(g: Graph, node: object) -> Request:
     )
 
 
-def _headers(g: Graph, node: object) -> tuple[tuple[str, str], ...]:
-    listed = g.value(node, HT.headers)  # type: ignore[arg-type]
+def _headers(g: Graph, node: Node | None) -> tuple[tuple[str, str], ...]:
+    listed = g.value(node, HT.headers)
     if listed is None:
         return ()
     return tuple(

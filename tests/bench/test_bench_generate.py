@@ -17,6 +17,8 @@ from graph.paths import ONTOLOGY_DIR
 from graph.publish import store_path
 from graph.validate import validate
 
+pytestmark = pytest.mark.slow
+
 SMALL = 10_000
 
 

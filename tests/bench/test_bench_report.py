@@ -4,6 +4,7 @@ load script's refusal of anything but loopback."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,7 +71,7 @@ def test_bench_report_build_summary_line() -> None:
         parse_summary("Traceback …")
 
 
-def _size(ours: float, rdflib: float, oxigraph: float, rss: float) -> dict[str, object]:
+def _size(ours: float, rdflib: float, oxigraph: float, rss: float) -> dict[str, Any]:
     def endpoint(throughput: float, p50: float) -> dict[str, object]:
         timed = {"latency": {"p50_ms": p50}, "throughput": {"throughput": throughput}}
         return {"error": None, "queries": {"point": timed}, "rss_total_mb": rss}
@@ -114,7 +115,7 @@ def test_bench_report_targets_from_ratios() -> None:
 def test_bench_report_cpu_per_request_and_its_ratios() -> None:
     size = _size(ours=6_000, rdflib=300, oxigraph=27_000, rss=250)
     for name, cpu in (("celac-kg", 400), ("rdflib-endpoint", 4_000), ("oxigraph", 100)):
-        size["endpoints"][name]["queries"]["point"]["throughput"]["cpu_us_per_request"] = cpu  # type: ignore[index]
+        size["endpoints"][name]["queries"]["point"]["throughput"]["cpu_us_per_request"] = cpu
     text = markdown(
         {"queries": {"point": {"title": "point lookup", "group": "point"}}, "sizes": [size]}
     )
@@ -129,7 +130,7 @@ def test_bench_report_notes_are_shown() -> None:
 
 def test_bench_report_failed_endpoint_is_not_measured() -> None:
     size = _size(ours=6_000, rdflib=300, oxigraph=27_000, rss=250)
-    size["endpoints"]["celac-kg"] = {"error": "exited with 1"}  # type: ignore[index]
+    size["endpoints"]["celac-kg"] = {"error": "exited with 1"}
     results = {"queries": {"point": {"title": "p", "group": "point"}}, "sizes": [size]}
     first = targets(results)[0]
     assert (first.measured, first.met) == ("—", None)

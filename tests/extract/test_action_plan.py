@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from extract.layouts.action_plan import ActionPlan
+from extract.records import Area
 from extract.text import Source, squash
 
 # From a careful reading of the Plan de Acción de la CELAC 2014: mandates per area, in order.
@@ -31,7 +32,7 @@ CELAC_2014 = [
 ]
 
 
-def parse(text: str):  # type: ignore[no-untyped-def]
+def parse(text: str) -> list[Area]:
     return ActionPlan().parse(Source("t.txt", text, "0" * 64))
 
 

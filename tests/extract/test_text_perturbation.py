@@ -19,6 +19,8 @@ from extract.plans import read_plan
 from extract.records import Area, Plan, PlanSpec
 from extract.text import Passage, Source
 
+pytestmark = pytest.mark.slow
+
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 SPECS = {spec.id: spec for spec in read_manifest(CORPUS)}
 EXAMPLES = 50

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from query_results import solutions
 
 from graph.oxigraph import OxigraphStore
 
@@ -13,8 +14,8 @@ PLAN = "https://w3id.org/celac-kg/id/graph/celac-2014"
 
 
 def count(store: OxigraphStore, dataset: str = "") -> int:
-    rows = list(store.query(COUNT % dataset))  # type: ignore[arg-type]
-    return int(rows[0]["n"].value)  # type: ignore[index]
+    rows = list(solutions(store.query(COUNT % dataset)))
+    return int(rows[0]["n"].value)
 
 
 def test_oxigraph_a_query_without_from_sees_every_plan(store: OxigraphStore) -> None:
@@ -23,10 +24,14 @@ def test_oxigraph_a_query_without_from_sees_every_plan(store: OxigraphStore) -> 
 
 def test_oxigraph_from_names_the_dataset(store: OxigraphStore) -> None:
     one_plan = count(store, f"FROM <{PLAN}>")
-    rows = list(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{PLAN}> {{ ?s ?p ?o }} }}"))  # type: ignore[arg-type]
-    assert 0 < one_plan == int(rows[0]["n"].value) < len(store)  # type: ignore[index]
+    rows = list(
+        solutions(store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{PLAN}> {{ ?s ?p ?o }} }}"))
+    )
+    assert 0 < one_plan == int(rows[0]["n"].value) < len(store)
 
 
 def test_oxigraph_from_inside_a_string_is_no_dataset(store: OxigraphStore) -> None:
-    rows = list(store.query('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?o != "FROM x") }'))  # type: ignore[arg-type]
-    assert int(rows[0]["n"].value) > count(store, f"FROM <{PLAN}>")  # type: ignore[index]
+    rows = list(
+        solutions(store.query('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?o != "FROM x") }'))
+    )
+    assert int(rows[0]["n"].value) > count(store, f"FROM <{PLAN}>")

@@ -19,6 +19,7 @@ from pyoxigraph import (
     QueryTriples,
     Store,
 )
+from query_results import solutions
 
 from graph.errors import QueryError, QueryTimeout, StoreError
 from graph.remote import (
@@ -157,6 +158,6 @@ def test_remote_union_by_oxigraph_s_parameter_or_by_naming_the_graphs(
     named._union = NAME_THE_GRAPHS  # what an engine with neither gets
     assert len(named.union()) == 2 * len(named.graph_names())
     query = "SELECT ?plan (COUNT(?m) AS ?n) { ?m celac:inPlan/dcterms:identifier ?plan } GROUP BY ?plan ORDER BY ?plan"
-    answers = [list(s.query(query)) for s in (remote, named, store)]  # type: ignore[arg-type]
+    answers = [list(solutions(s.query(query))) for s in (remote, named, store)]
     rows = [[(r["plan"], r["n"]) for r in answer] for answer in answers]
     assert rows[0] == rows[1] == rows[2] and len(rows[0]) == 4

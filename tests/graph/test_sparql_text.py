@@ -124,6 +124,8 @@ def _fastest(step: Callable[[str], object], text: str, runs: int) -> float:
     return best
 
 
+@pytest.mark.slow
+@pytest.mark.serial  # measures time: run alone, after the others
 def test_sparql_text_pre_parse_time_is_bounded_per_byte() -> None:
     """Fuzz: of some 2,000 adversarial shapes, the twenty slowest at 4 KiB (where a quadratic
     step already takes 30 times a linear one) take under :data:`PER_BYTE` a byte at 64 KiB, and

@@ -1194,7 +1194,9 @@ def test_precisions_agree_across_writer_shapes_and_ontology(shapes: Graph, ontol
     assert union is not None
     members = list(Collection(ontology, union))
     one_of = next(m for m in members if ontology.value(m, OWL.oneOf) is not None)
-    assert set(Collection(ontology, ontology.value(one_of, OWL.oneOf))) == written  # type: ignore[arg-type]
+    listed = ontology.value(one_of, OWL.oneOf)
+    assert listed is not None
+    assert set(Collection(ontology, listed)) == written
     assert XSD.decimal in members
 
 
@@ -1236,9 +1238,14 @@ class _Passage:
 
     text: str
     offset: int = 0
+    source: str = "a.txt"
+
+    @property
+    def span(self) -> _Span:
+        return _Span(self.source, self.offset, self.offset + len(self.text))
 
     def span_of(self, start: int, end: int) -> _Span:
-        return _Span("a.txt", self.offset + start, self.offset + end)
+        return _Span(self.source, self.offset + start, self.offset + end)
 
 
 def test_entity_writer_output_conforms() -> None:

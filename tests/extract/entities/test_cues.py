@@ -50,7 +50,7 @@ def after_places(cue: Cue) -> int:
     return sum(len(pattern.findall(t)) for t in FOLDED)
 
 
-def register_entries() -> list[tuple[dict[str, object], bool]]:
+def register_entries() -> list[tuple[dict[str, Any], bool]]:
     """Each register entry, and whether a comment line is attached to it (right above its
     ``[[actor]]`` header, or inside its table)."""
     raw = REGISTER.read_text("utf-8")
@@ -72,7 +72,7 @@ def register_entries() -> list[tuple[dict[str, object], bool]]:
 
 
 ENTRIES = register_entries()
-ALIASES = [(e["key"], alias, c) for e, c in ENTRIES for alias in e["aliases"]]  # type: ignore[attr-defined]
+ALIASES = [(e["key"], alias, c) for e, c in ENTRIES for alias in e["aliases"]]
 
 
 def held_there_places(cue: Cue) -> int:

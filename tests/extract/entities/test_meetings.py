@@ -280,9 +280,10 @@ def test_meetings_in_whose_frame(nlp: Language) -> None:
         "reunión regional de autoridades de acuicultura",
         "reunión conjunta de las autoridades de Pesca y Comercio",
     ]
+    assert found[0].place is not None
     for m in found[1:]:
         assert m.date is not None and m.date.edtf == "2016-04"
-        assert m.place is not None and m.place.city == found[0].place.city  # type: ignore[union-attr]
+        assert m.place is not None and m.place.city == found[0].place.city
 
 
 def test_meetings_in_the_frame_of(nlp: Language) -> None:
