@@ -61,7 +61,9 @@ def client(app: FastAPI) -> TestClient:
 def _fresh_cookies(request: pytest.FixtureRequest) -> Iterator[None]:
     """Each test that uses the session's client starts with no cookies: a language chosen by an
     earlier test (``?lang=en`` sets a cookie) would otherwise decide a later test's language."""
-    if "client" in request.fixturenames:
+    callspec = getattr(request.node, "callspec", None)
+    parametrized = callspec is not None and "client" in callspec.params  # a test's own `client`
+    if "client" in request.fixturenames and not parametrized:
         request.getfixturevalue("client").cookies.clear()
     yield
 

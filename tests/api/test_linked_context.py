@@ -7,9 +7,8 @@ import json
 
 import pyoxigraph
 import rdflib
-import rdflib.compare
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple
-from rdf_responses import parse_rdf
+from rdf_responses import isomorphic, parse_rdf
 
 from api.linked.context import CONTEXT, compact, compact_iri
 from graph.namespaces import PREFIXES
@@ -71,4 +70,4 @@ def test_linked_context_compact_expands_to_the_same_triples() -> None:
     want = rdflib.Graph().parse(
         data=pyoxigraph.serialize(triples, format=RdfFormat.N_TRIPLES), format="nt"
     )
-    assert rdflib.compare.isomorphic(got, want)
+    assert isomorphic(got, want)

@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import rdflib
-import rdflib.compare
-from rdf_responses import media_type, parse_rdf
+from rdf_responses import isomorphic, media_type, parse_rdf
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from graph.namespaces import PREFIXES
@@ -137,7 +136,7 @@ def test_linked_documents_every_format_says_what_the_file_says(
     expected = rdflib.Graph().parse(file, format="turtle")
     got = graph_of(response, context)
     assert len(got) == len(expected)
-    assert rdflib.compare.isomorphic(got, expected)
+    assert isomorphic(got, expected)
 
 
 @pytest.mark.parametrize("path", ["/ontology", "/shapes"])

@@ -956,8 +956,15 @@ def shapes() -> Graph:
 
 
 @cache
+def _default_shapes() -> Graph:
+    """The project's shapes, parsed once for the hundreds of cases (validate parses them anew on
+    every call when it is given none; a case never changes them)."""
+    return load_shapes()
+
+
+@cache
 def report(case: Case) -> ValidationReport:
-    return validate(case.graph())
+    return validate(case.graph(), _default_shapes())
 
 
 @pytest.mark.parametrize("case", CONFORMING, ids=lambda c: c.id)
