@@ -115,12 +115,18 @@ def apply(update: str, dataset: UpdateDataset, *, implicit: bool = False) -> str
             edits.append((op.where, op.where, f"{pattern.strip()} {clauses}"))
         else:
             edits.append((op.where, op.where, clauses))
+    return edited(update, edits)
+
+
+def edited(text: str, edits: list[tuple[int, int, str]]) -> str:
+    """``text`` with each ``(start, end, replacement)`` of ``edits`` (in order, not overlapping)
+    put in place of ``text[start:end]``."""
     out: list[str] = []
     last = 0
-    for start, end, text in edits:
-        out += [update[last:start], text]
+    for start, end, replacement in edits:
+        out += [text[last:start], replacement]
         last = end
-    out.append(update[last:])
+    out.append(text[last:])
     return "".join(out)
 
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from api.sparql.update_dataset import TOKENS, UpdateDataset, apply
+from api.sparql.update_dataset import TOKENS, UpdateDataset, apply, edited
 from graph.namespaces import BASE
 
 DEFAULT_GRAPH = f"{BASE}id/graph/default"
@@ -119,7 +119,7 @@ def into_default_graph(update: str, graph: str) -> str:
         elif depth == 0 and first == "LOAD" and load_source < 0 and token[0] not in "#?$":
             load_source = match.end()  # the source: an IRI or a prefixed name
     close_operation()
-    return _edited(update, sorted(edits))
+    return edited(update, sorted(edits))
 
 
 def _template(update: str, start: int, end: int, blocks: list[tuple[int, int]], target: str) -> str:
@@ -136,13 +136,3 @@ def _template(update: str, start: int, end: int, blocks: list[tuple[int, int]], 
     if not segments:
         return f" {graphs} "
     return f" GRAPH {target} {{ {' '.join(segments)} }} {graphs} "
-
-
-def _edited(text: str, edits: list[tuple[int, int, str]]) -> str:
-    out: list[str] = []
-    last = 0
-    for start, end, replacement in edits:
-        out += [text[last:start], replacement]
-        last = end
-    out.append(text[last:])
-    return "".join(out)

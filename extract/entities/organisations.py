@@ -56,8 +56,7 @@ _ADJECTIVES = re.compile(r"(?:Nuev[oa]|Gran|Alt[oa]|Primer[oa]?|Internacional|Re
 
 def slug(text: str) -> str:
     """A key: lower case, no accents, words joined by "-" ("Red de Universidades" → "red-de-universidades")."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", _fold(text)).strip("-")
 
 
 def acronym_start(name: str, acronym: str) -> int | None:
