@@ -49,11 +49,13 @@ serve: install  ## serve the built graph (building it first if there is none)
 build: install  ## build the graph from corpus/ into data/
 	$(BIN)/celac-kg build
 
-# Two workers (pytest-xdist, a test module to a worker), then the tests marked `serial` (they
-# measure time or memory) alone; both parts run, and the target fails if either failed.
+# Two workers (pytest-xdist: each starts on half of the tests, and an idle one takes half of the
+# other's queue), then the tests marked `serial` (they measure time or memory) alone; both parts
+# run, and the target fails if either failed. All share one build of the corpus
+# (tests/shared_build.py).
 test: install $(CHROMIUM)  ## run the test suite (all of it, the slow tests too)
 	status=0; \
-	$(BIN)/python -m pytest -n 2 --dist loadscope -m "not serial" || status=$$?; \
+	$(BIN)/python -m pytest -n 2 --dist worksteal -m "not serial" || status=$$?; \
 	$(BIN)/python -m pytest -m serial || status=$$?; \
 	exit $$status
 

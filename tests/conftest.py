@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from corpora import SMALL, corpus_of
 from loopback import Engine, running_engine
+from shared_build import shared_build
 
 from extract.text import Source
 
@@ -33,9 +35,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    # The modules at the top of tests/ run the whole pipeline, most of them building the corpus
-    # again: first, so that the workers of `make test` do not end on them one alone.
-    items.sort(key=lambda item: item.path.parent != TESTS)
+    # The modules at the top of tests/ run the whole pipeline, most of them building a corpus of
+    # their own: first, so that the workers of `make test` do not end on them one alone; and of
+    # them first those that do not need the shared build, so that the first worker builds its own
+    # corpora while the second (which starts half-way down the list) makes the shared build.
+    items.sort(
+        key=lambda item: (item.path.parent != TESTS, "built" in getattr(item, "fixturenames", ()))
+    )
 
 
 @pytest.fixture(scope="session")
@@ -49,11 +55,12 @@ def sources() -> dict[str, Source]:
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory) -> BuildSummary:
-    """The real corpus, built once into a temporary folder."""
-    from celac_kg.build import build
-
-    return build(CORPUS, tmp_path_factory.mktemp("build") / "data")
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> BuildSummary:
+    """The real corpus, built once for every process of the run (shared_build.py), in pytest's
+    cache folder; without the cache plugin (``-p no:cacheprovider``), once for this process."""
+    cache = request.config.cache
+    folder = cache.mkdir("corpus-build") if cache is not None else tmp_path_factory.mktemp("build")
+    return shared_build(CORPUS, folder)
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +76,13 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "corpus"
     shutil.copytree(CORPUS, target)
     return target
+
+
+@pytest.fixture
+def small_corpus(tmp_path: Path) -> Path:
+    """A writable corpus of two of the real plans (``SMALL``), for the tests of how a build is
+    run, published or killed, where which plans are built does not matter."""
+    return corpus_of(SMALL, tmp_path / "small-corpus")
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ publishes over the killed one's leftovers without being confused by them."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -15,8 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from corpora import SMALL, corpus_of
 from fastapi.testclient import TestClient
 from query_results import solutions
+from shared_build import copy_build
 
 from api.main import create_app
 from api.settings import Settings
@@ -27,17 +28,9 @@ if TYPE_CHECKING:
     from celac_kg.build import BuildSummary
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
 PLANS = "SELECT ?plan WHERE { ?p a celac:Plan ; dcterms:identifier ?plan } ORDER BY ?plan"
 EXPECTED = ["CALC-2008", "CELAC-2014", "CHINA-CELAC-2022-2024", "PPT-2020"]
 BUILD_TIME = 300  # seconds a build may take on a busy machine before the test gives up
-
-
-def copy_build(built: BuildSummary, out: Path) -> Path:
-    """A build folder holding one complete build (a copy of the session's), ``current`` and all."""
-    shutil.copytree(built.publication.folder.parent.parent, out, symlinks=True)
-    assert (out / CURRENT).is_symlink()
-    return out
 
 
 @pytest.fixture
@@ -74,24 +67,25 @@ def kill_when(
     assert process.wait(30) == -signal.SIGKILL
 
 
-def answers(out: Path) -> None:
-    """The build in ``out`` serves: its store answers, and so does a server over it."""
+def answers(out: Path, expected: list[str] = EXPECTED) -> None:
+    """The build in ``out`` serves the plans ``expected``: its store answers, and so does a server
+    over it."""
     result = solutions(OxigraphStore(store_path(out)).query(PLANS))
-    assert [str(s["plan"].value) for s in result] == EXPECTED
+    assert [str(s["plan"].value) for s in result] == expected
     with TestClient(create_app(Settings(data=out, query_timeout=10.0))) as client:
         response = client.get("/sparql", params={"query": PLANS, "format": "csv"})
         assert response.status_code == 200, response.text
-        assert response.text.split()[1:] == EXPECTED
+        assert response.text.split()[1:] == expected
 
 
 @pytest.mark.parametrize("part", [None, "dumps"])
 def test_abuse_build_killed_halfway_leaves_the_previous_serving(
-    previous: Path, corpus_copy: Path, tmp_path: Path, part: str | None
+    previous: Path, small_corpus: Path, tmp_path: Path, part: str | None
 ) -> None:
     target = os.readlink(previous / CURRENT)
     before = {p.name for p in (previous / BUILDS).iterdir()}
     log = tmp_path / "build.log"
-    process = start_build(previous, corpus_copy, log)
+    process = start_build(previous, small_corpus, log)
     if part is None:
         time.sleep(1.0)
     kill_when(process, previous, before, part, log)
@@ -104,6 +98,7 @@ def test_abuse_build_killed_halfway_leaves_the_previous_serving(
 @dataclass(frozen=True)
 class Killed:
     out: Path
+    corpus: Path  # what the killed build read
     target: str  # where ``current`` pointed before
     complete: Path  # the previous build's folder
     killed: Path  # the killed build's
@@ -111,17 +106,18 @@ class Killed:
 
 @pytest.fixture(scope="module")
 def killed_in_store(built: BuildSummary, tmp_path_factory: pytest.TempPathFactory) -> Killed:
-    """A build folder with a complete build and one killed while writing its store."""
+    """A build folder with a complete build and one killed while writing its store (a build of
+    two plans: which plans does not matter here)."""
     folder = tmp_path_factory.mktemp("killed")
     out = copy_build(built, folder / "data")
-    corpus = shutil.copytree(CORPUS, folder / "corpus")
+    corpus = corpus_of(SMALL, folder / "corpus")
     before = {p.name for p in (out / BUILDS).iterdir()}
     [complete] = [out / BUILDS / name for name in before]
     target = os.readlink(out / CURRENT)
     log = folder / "build.log"
     kill_when(start_build(out, corpus, log), out, before, "store", log)
     [killed] = new_folders(out, before)
-    return Killed(out, target, complete, killed)
+    return Killed(out, corpus, target, complete, killed)
 
 
 def test_abuse_build_killed_in_its_store_leaves_the_previous_serving(
@@ -138,7 +134,7 @@ def rebuilt(killed_in_store: Killed) -> Path:
     """After the killed build, a complete one: its folder."""
     from celac_kg.build import build
 
-    summary = build(CORPUS, killed_in_store.out)
+    summary = build(killed_in_store.corpus, killed_in_store.out)
     return summary.publication.folder
 
 
@@ -148,7 +144,7 @@ def test_abuse_build_next_build_publishes_over_the_leftovers(
     out = killed_in_store.out
     assert rebuilt not in (killed_in_store.complete, killed_in_store.killed)
     assert (out / CURRENT).resolve() == rebuilt.resolve()
-    answers(out)
+    answers(out, sorted(SMALL))
 
 
 def test_abuse_build_next_build_removes_the_leftovers_keeps_the_previous(

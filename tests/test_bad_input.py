@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from shared_build import copy_build
 
 from celac_kg.cli import main
 from graph.oxigraph import OxigraphStore
 from graph.publish import store_path
+
+if TYPE_CHECKING:
+    from celac_kg.build import BuildSummary
 
 pytestmark = pytest.mark.slow
 
@@ -63,11 +68,9 @@ CASES: dict[str, Callable[[Path], str]] = {
 
 
 @pytest.fixture(scope="module")
-def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A good build that every bad build must leave alone."""
-    out = tmp_path_factory.mktemp("bad-input") / "data"
-    assert main(["build", "--out", str(out)]) == 0
-    return out
+def previous(built: BuildSummary, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A good build (a copy of the session's) that every bad build must leave alone."""
+    return copy_build(built, tmp_path_factory.mktemp("bad-input") / "data")
 
 
 @pytest.mark.parametrize("case", sorted(CASES))

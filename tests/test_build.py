@@ -33,6 +33,7 @@ PPT_AREAS = 14
 PPT_WEB_MANDATES = 34
 PPT_MANDATES = 39  # 34 from the web page and 5 found only in the PDF table
 SIXTH = Path(__file__).resolve().parent / "data" / "sixth-plan"
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 
 
 def footnote_lines(source: Source) -> list[int]:
@@ -143,17 +144,30 @@ def test_build_ppt_mandates_say_which_sources_carry_them(store: OxigraphStore) -
     assert (counts.count(2), counts.count(1), len(counts)) == (24, 15, 39)
 
 
-def test_build_a_sixth_plan_needs_no_code_change(corpus_copy: Path, tmp_path: Path) -> None:
-    for f in SIXTH.glob("*.txt"):
-        shutil.copy(f, corpus_copy / f.name)
-    manifest = corpus_copy / "plans.toml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8")
-        + "\n"
-        + (SIXTH / "plans.toml").read_text(encoding="utf-8"),
-        encoding="utf-8",
-    )
-    summary = build(corpus_copy, tmp_path / "out")
+DATED_IN_TEXT = Path(__file__).resolve().parent / "data" / "dated-in-text"
+
+
+@pytest.fixture(scope="module")
+def extended(tmp_path_factory: pytest.TempPathFactory) -> BuildSummary:
+    """The corpus and two plans written for the test suite, built together: a sixth plan, and
+    one dated only in its text."""
+    folder = tmp_path_factory.mktemp("extended")
+    corpus = shutil.copytree(CORPUS, folder / "corpus")
+    for added in (SIXTH, DATED_IN_TEXT):
+        for f in added.glob("*.txt"):
+            shutil.copy(f, corpus / f.name)
+        manifest = corpus / "plans.toml"
+        manifest.write_text(
+            manifest.read_text(encoding="utf-8")
+            + "\n"
+            + (added / "plans.toml").read_text(encoding="utf-8"),
+            encoding="utf-8",
+        )
+    return build(corpus, folder / "out")
+
+
+def test_build_a_sixth_plan_needs_no_code_change(extended: BuildSummary) -> None:
+    summary = extended
     sixth = next(p for p in summary.plans if p.id == "TEST-2099")
     assert (len(sixth.all_areas()), len(sixth.all_mandates())) == (6, 11)
     assert sixth.layouts == {"celac-2099-test-action-plan.txt": "action-plan"}
@@ -196,20 +210,8 @@ def test_build_a_sixth_plan_needs_no_code_change(corpus_copy: Path, tmp_path: Pa
     assert boolean(traced)
 
 
-DATED_IN_TEXT = Path(__file__).resolve().parent / "data" / "dated-in-text"
-
-
-def test_build_a_plan_dated_only_in_its_text(corpus_copy: Path, tmp_path: Path) -> None:
-    for f in DATED_IN_TEXT.glob("*.txt"):
-        shutil.copy(f, corpus_copy / f.name)
-    manifest = corpus_copy / "plans.toml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8")
-        + "\n"
-        + (DATED_IN_TEXT / "plans.toml").read_text(encoding="utf-8"),
-        encoding="utf-8",
-    )
-    summary = build(corpus_copy, tmp_path / "out")
+def test_build_a_plan_dated_only_in_its_text(extended: BuildSummary) -> None:
+    summary = extended
     store = OxigraphStore(summary.publication.store)
     rows = list(
         solutions(

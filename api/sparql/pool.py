@@ -51,8 +51,11 @@ from api.sparql.formats import BY_NAME
 from api.sparql.lanes import Lanes, Place
 from api.sparql.worker import Config
 
-# The CPU priority of a worker once its query is in the slow lane: below the fast lane's.
-SLOW_NICE = 10
+# The workers' CPU priorities (niceness): a worker runs below the web process, so that queries
+# take the CPU the pages and the event loop leave (ten runaways once held a page for 2 s:
+# tests/api/test_abuse_fairness.py); once its query is in the slow lane, below the fast lane's.
+FAST_NICE = 5
+SLOW_NICE = 15
 # Signals with which a process ends when it crashes, as opposed to being stopped.
 _CRASHES = frozenset({signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT, signal.SIGILL, signal.SIGFPE})
 # The folder that holds the ``api`` package, so workers import the same code whatever their cwd.
@@ -96,6 +99,7 @@ class _Worker:
         self.ready_fd = ready_read  # a byte comes once the worker has opened the store
         self.ready = False
         self.niceness = 0
+        self.nice(FAST_NICE)
         self.jobs.send_bytes(json.dumps(asdict(config)).encode())
 
         # Killed and reaped when stopped, when garbage-collected, or when the interpreter exits.
@@ -104,10 +108,11 @@ class _Worker:
         )
 
     def nice(self, niceness: int) -> bool:
-        """Set the worker's CPU priority (0: normal; 1 to 19: lower); False if not allowed
-        (only a privileged process may raise it again)."""
+        """Set the worker's CPU priority to ``niceness`` below the web process's (0: the same;
+        up to 19 lower); False if not allowed (only a privileged process may raise it again)."""
         try:
-            os.setpriority(os.PRIO_PROCESS, self.process.pid, niceness)
+            own = os.getpriority(os.PRIO_PROCESS, 0)
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, min(19, own + niceness))
         except (PermissionError, ProcessLookupError):
             return False
         self.niceness = niceness
@@ -369,7 +374,8 @@ class QueryPool(Runner):
             return worker
 
     def _release(self, worker: _Worker) -> None:
-        if worker.niceness and not worker.nice(0):  # a slow query's: not to be used so again
+        # a slow query's worker, if it may not be raised again: not to be used so again
+        if worker.niceness != FAST_NICE and not worker.nice(FAST_NICE):
             self._discard(worker)
             return
         with self._lock:

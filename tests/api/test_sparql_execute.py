@@ -21,7 +21,7 @@ from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, Store
 from api.sparql.errors import MalformedQuery, QueryFailed, QueryTimeout, Unavailable
 from api.sparql.execute import PreparedQuery
 from api.sparql.formats import CSV, JSON, TURTLE
-from api.sparql.pool import QueryPool, _Worker
+from api.sparql.pool import FAST_NICE, QueryPool, _Worker
 from api.sparql.worker import GRACE, Config, Job
 from graph.namespaces import PREFIXES
 
@@ -182,6 +182,17 @@ def check_others_answered(pool: QueryPool, limit: float) -> None:
     # the first simple query may wait for a worker to start; then they are quick
     assert latencies[0] < limit / 2
     assert statistics.median(latencies) < 0.1
+
+
+def test_sparql_execute_workers_run_below_the_web_process(pool: QueryPool) -> None:
+    """Queries take the CPU the web process leaves: its pages and event loop come first."""
+    own = os.getpriority(os.PRIO_PROCESS, 0)
+    assert pool.pids
+    for pid in pool.pids:
+        assert os.getpriority(os.PRIO_PROCESS, pid) == min(19, own + FAST_NICE)
+    assert b"CELAC-2014" in run(pool, SIMPLE)  # and a worker that answered stays so
+    for pid in pool.pids:
+        assert os.getpriority(os.PRIO_PROCESS, pid) == min(19, own + FAST_NICE)
 
 
 def test_sparql_execute_replaces_a_worker_killed_while_idle(pool: QueryPool) -> None:
