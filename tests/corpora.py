@@ -24,3 +24,16 @@ def corpus_of(ids: tuple[str, ...], target: Path) -> Path:
         for name in tomllib.loads(table)["sources"]:
             shutil.copy(CORPUS / name, target / name)
     return target
+
+
+def add_plans(corpus: Path, *folders: Path) -> Path:
+    """``corpus`` (a writable copy) with the plans written for the test suite in ``folders``
+    added: each folder's sources copied in, its ``plans.toml`` tables appended to the manifest."""
+    manifest = corpus / "plans.toml"
+    text = manifest.read_text(encoding="utf-8")
+    for folder in folders:
+        for source in folder.glob("*.txt"):
+            shutil.copy(source, corpus / source.name)
+        text += "\n" + (folder / "plans.toml").read_text(encoding="utf-8")
+    manifest.write_text(text, encoding="utf-8")
+    return corpus

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pyoxigraph
 import pytest
+from corpora import add_plans
 from pdf_noise import perturb
 from query_results import boolean, solutions
 from rdflib import Graph
@@ -152,17 +153,7 @@ def extended(tmp_path_factory: pytest.TempPathFactory) -> BuildSummary:
     """The corpus and two plans written for the test suite, built together: a sixth plan, and
     one dated only in its text."""
     folder = tmp_path_factory.mktemp("extended")
-    corpus = shutil.copytree(CORPUS, folder / "corpus")
-    for added in (SIXTH, DATED_IN_TEXT):
-        for f in added.glob("*.txt"):
-            shutil.copy(f, corpus / f.name)
-        manifest = corpus / "plans.toml"
-        manifest.write_text(
-            manifest.read_text(encoding="utf-8")
-            + "\n"
-            + (added / "plans.toml").read_text(encoding="utf-8"),
-            encoding="utf-8",
-        )
+    corpus = add_plans(shutil.copytree(CORPUS, folder / "corpus"), SIXTH, DATED_IN_TEXT)
     return build(corpus, folder / "out")
 
 

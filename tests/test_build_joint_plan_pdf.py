@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from corpora import add_plans
 from query_results import solutions
 
 from celac_kg.build import BuildSummary, build
@@ -82,15 +83,7 @@ def joint_build(
 ) -> tuple[BuildSummary, OxigraphStore, Source]:
     """The corpus plus the plan, built once into a temporary folder (see test_build.py's sixth plan)."""
     corpus = tmp_path_factory.mktemp("joint") / "corpus"
-    shutil.copytree(corpus_dir, corpus)
-    shutil.copy(DATA / FILE, corpus / FILE)
-    manifest = corpus / "plans.toml"
-    manifest.write_text(
-        manifest.read_text(encoding="utf-8")
-        + "\n"
-        + (DATA / "plans.toml").read_text(encoding="utf-8"),
-        encoding="utf-8",
-    )
+    add_plans(shutil.copytree(corpus_dir, corpus), DATA)
     summary = build(corpus, corpus.parent / "out")
     return summary, OxigraphStore(summary.publication.store), Source.load(corpus / FILE)
 
