@@ -84,6 +84,12 @@ def test_sparql_browser_opens_a_query_from_the_url(
     tab, _ = page
     query = "SELECT ?plan WHERE { ?p a celac:Plan ; dcterms:identifier ?plan }"
     tab.goto(f"{live_server}/sparql?query={quote(query)}")
+    # The editor puts the URL's query in a tab of its own once its script has run: the run button
+    # is pressed on that tab, not on one shown before (a fresh clone's run once waited 30 s there).
+    tab.wait_for_function(
+        "query => window.celacKgYasgui?.getTab()?.getYasqe()?.getValue().endsWith(query)",
+        arg=query,
+    )
     active = tab.locator(".tabPanel.active")
     active.locator(".yasqe_queryButton").click()
     rows = active.locator(".yasr table tbody tr")
