@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pyoxigraph import QueryBoolean, QuerySolutions, QueryTriples
 
-from graph.store import Result
+from graph.store import Result, Store
 
 
 def solutions(result: Result) -> QuerySolutions:
@@ -23,3 +23,10 @@ def boolean(result: Result) -> bool:
     """The answer of an ASK query."""
     assert isinstance(result, QueryBoolean), f"an ASK answers a boolean, not {result!r}"
     return bool(result)
+
+
+def rows(store: Store, query: str) -> list[dict[str, str]]:
+    """The solutions of a SELECT query on ``store``, each as its bound variables' values."""
+    result = solutions(store.query(query))
+    names = [v.value for v in result.variables]
+    return [{n: s[n].value for n in names if s[n] is not None} for s in result]

@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from pyoxigraph import NamedNode, QuerySolutions, QueryTriples, Triple
+from pyoxigraph import NamedNode, QueryTriples, Triple
+from query_results import rows
 
 from api.linked.describe import (
     InvalidIRI,
@@ -55,14 +56,6 @@ def example(store: OxigraphStore, pattern: str) -> str:
     )
     assert found and "x" in found[0], f"no resource in the store matches {pattern}"
     return found[0]["x"]
-
-
-def rows(store: OxigraphStore, query: str) -> list[dict[str, str]]:
-    """The solutions of a SELECT query, as strings."""
-    result = store.query(query)
-    assert isinstance(result, QuerySolutions)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
 def construct(store: OxigraphStore, query: str) -> set[Triple]:

@@ -13,7 +13,8 @@ from urllib.request import urlopen
 
 import pytest
 import rdflib
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from query_results import rows
 from rdf_responses import isomorphic, media_type, parse_rdf
 from rdflib.namespace import RDF, RDFS
 
@@ -76,14 +77,6 @@ def first(store: OxigraphStore, pattern: str) -> str:
     )
     assert found and "x" in found[0], pattern
     return found[0]["x"]
-
-
-def rows(store: OxigraphStore, query: str) -> list[dict[str, str]]:
-    """The solutions of a SELECT query, as strings."""
-    result = store.query(query)
-    assert isinstance(result, QuerySolutions)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
 KINDS = {

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 import rdflib
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from query_results import rows
 from rdf_responses import isomorphic, media_type, parse_rdf
 from rdflib.namespace import DCAT, DCTERMS, RDF, VOID, XSD
 
@@ -53,14 +54,6 @@ def local(iri: object) -> str:
     text = str(iri)
     assert text.startswith(BASE), text
     return "/" + text[len(BASE) :]
-
-
-def rows(store: OxigraphStore, query: str) -> list[dict[str, str]]:
-    """The solutions of a SELECT query, as strings."""
-    result = store.query(query)
-    assert isinstance(result, QuerySolutions)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
 def count(store: OxigraphStore, query: str) -> int:

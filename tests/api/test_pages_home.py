@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
-from pyoxigraph import QuerySolutions
+from query_results import rows
 
 if TYPE_CHECKING:
     from fastapi.testclient import TestClient
@@ -18,13 +18,6 @@ if TYPE_CHECKING:
 
 QUERIES = Path(__file__).resolve().parents[2] / "queries"
 HTML = {"Accept": "text/html"}
-
-
-def rows(store: OxigraphStore, query: str) -> list[dict[str, str]]:
-    result = store.query(query)
-    assert isinstance(result, QuerySolutions)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
 def test_pages_home_plans_on_the_timeline_with_their_counts(

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from pyoxigraph import QuerySolutions
+from query_results import rows
 
 from api.pages.catalog import read as read_catalog
 from api.pages.display import calm
@@ -32,13 +32,6 @@ def reader(app: FastAPI) -> TestClient:
     from fastapi.testclient import TestClient
 
     return TestClient(app)
-
-
-def rows(store: OxigraphStore, query: str) -> list[dict[str, str]]:
-    result = store.query(query)
-    assert isinstance(result, QuerySolutions)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
 def text_of(body: str) -> str:

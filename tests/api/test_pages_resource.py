@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from fastapi import Request
 from fastapi.responses import HTMLResponse
-from pyoxigraph import QuerySolutions
+from query_results import rows
 
 from api.deps import StoreDep
 from api.pages.resource import resource_page
@@ -49,13 +49,6 @@ def pages(app: FastAPI) -> TestClient:
 
     install_id_fallback(app)
     return TestClient(app)
-
-
-def rows(store: OxigraphStore, query: str) -> list[dict[str, str]]:
-    result = store.query(query)
-    assert isinstance(result, QuerySolutions)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
 def path(iri: str) -> str:

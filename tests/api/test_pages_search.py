@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from pyoxigraph import QuerySolutions
+from query_results import rows
 
 from api.pages.search import snippet, terms
 
@@ -37,13 +37,6 @@ def mandates_with_word(store: OxigraphStore, word: str) -> set[str]:
     )
     pattern = re.compile(rf"(?<!\w){re.escape(plain(word))}")
     return {r["m"] for r in texts if pattern.search(plain(r["t"]))}
-
-
-def rows(store: OxigraphStore, query: str) -> list[dict[str, str]]:
-    result = store.query(query)
-    assert isinstance(result, QuerySolutions)
-    names = [v.value for v in result.variables]
-    return [{n: s[n].value for n in names if s[n] is not None} for s in result]
 
 
 def search_json(client: TestClient, **params: str) -> dict[str, Any]:

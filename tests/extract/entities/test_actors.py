@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
+from found import actors
 from spacy.language import Language
-
-from extract.entities.mentions import ActorMention
-
-
-def actors(nlp: Language, text: str) -> list[ActorMention]:
-    doc = nlp(text)
-    found: list[ActorMention] = doc._.celac_actors
-    for a in found:
-        assert text[a.start : a.end] == a.text
-    return found
 
 
 def test_actors_states_listed_as_venues_are_places(nlp: Language) -> None:

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
+from found import actors
 from spacy.language import Language
 
 from extract.entities.mentions import ActorMention
 from extract.entities.organisations import acronym_start, initials_fit, slug
-
-
-def actors(nlp: Language, text: str) -> list[ActorMention]:
-    doc = nlp(text)
-    found: list[ActorMention] = doc._.celac_actors
-    for a in found:
-        assert text[a.start : a.end] == a.text
-    return found
 
 
 def unregistered(nlp: Language, text: str) -> list[ActorMention]:
