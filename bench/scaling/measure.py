@@ -126,10 +126,7 @@ def measure_embedded(data_dir: Path, s: Sample, o: Options) -> dict[str, Any]:
             "home_s": once(client, base + "/", html),
             "search_s": once(client, f"{base}/search?{urlencode({'q': s.word})}", html),
         }
-        queries = measure_queries(client, base, "/sparql", s, o)
-        pages = repeat([Ask(base + local_path(iri), html) for iri in s.iris], o.requests)
-        mandate_page = asdict(timed(client, pages, o.seconds))
-        rss_end, workers_end = rss_mb(p)
+        measured = _queries_and_pages(client, base, p, s, o)
     return {
         "startup_s": p.startup_seconds,
         "rss_start_mb": rss,
@@ -138,10 +135,7 @@ def measure_embedded(data_dir: Path, s: Sample, o: Options) -> dict[str, Any]:
         "second": again,
         "rss_after_pages_mb": rss_after,
         "workers_rss_after_pages_mb": workers_after,
-        "rss_end_mb": rss_end,
-        "workers_rss_end_mb": workers_end,
-        "queries": queries,
-        "mandate_page": mandate_page,
+        **measured,
     }
 
 
@@ -203,15 +197,26 @@ def _served_remote(line: list[str], base: str, logs: Path, s: Sample, o: Options
         httpx.Client(timeout=600) as client,
     ):
         rss, workers = rss_mb(p)
-        queries = measure_queries(client, base, "/sparql", s, o)
-        html = {"Accept": "text/html"}
-        pages = repeat([Ask(base + local_path(iri), html) for iri in s.iris], o.requests)
-        mandate_page = asdict(timed(client, pages, o.seconds))
-        rss_end, workers_end = rss_mb(p)
+        measured = _queries_and_pages(client, base, p, s, o)
     return {
         "startup_s": p.startup_seconds,
         "rss_start_mb": rss,
         "workers_rss_start_mb": workers,
+        **measured,
+    }
+
+
+def _queries_and_pages(
+    client: httpx.Client, base: str, p: Server, s: Sample, o: Options
+) -> dict[str, Any]:
+    """The sample's queries and mandate pages against the server ``p`` at ``base``, and its
+    memory after them."""
+    queries = measure_queries(client, base, "/sparql", s, o)
+    html = {"Accept": "text/html"}
+    pages = repeat([Ask(base + local_path(iri), html) for iri in s.iris], o.requests)
+    mandate_page = asdict(timed(client, pages, o.seconds))
+    rss_end, workers_end = rss_mb(p)
+    return {
         "rss_end_mb": rss_end,
         "workers_rss_end_mb": workers_end,
         "queries": queries,
